@@ -1,0 +1,638 @@
+//! Owned arrays and borrowed views: one struct, three kinds of storage.
+//!
+//! | type                    | storage      | NumPy                  |
+//! |-------------------------|--------------|------------------------|
+//! | [`Array<T>`]            | `Vec<T>`     | `OWNDATA` is true      |
+//! | [`ArrayView<'a, T>`]    | `&'a [T]`    | a view (`base` is set) |
+//! | [`ArrayViewMut<'a, T>`] | `&'a mut [T]`| a view you can write   |
+//!
+//! A view holds the **whole** buffer it was cut from plus its own
+//! [`Layout`], so it can report NumPy's byte `offset` and can be sliced again
+//! without losing track of where it lives. Rust's borrow checker does the job
+//! NumPy leaves to you: while a mutable view of `data` is alive, `data` itself
+//! cannot be read or written, and while any shared view is alive, `data`
+//! cannot be changed. No run-time check is involved.
+
+use std::ops::{Index, IndexMut};
+
+use smallvec::SmallVec;
+
+use crate::element::Element;
+use crate::error::{Error, Result};
+use crate::layout::Layout;
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// Where an array's elements live: an owned `Vec`, or a borrowed slice.
+///
+/// This trait is sealed; its three implementations are `Vec<T>`, `&[T]` and
+/// `&mut [T]`.
+pub trait Storage: sealed::Sealed {
+    /// The element type.
+    type Elem: Element;
+    /// Whether the array owns its buffer (NumPy's `flags.owndata`).
+    const OWNS_DATA: bool;
+    /// Whether the array can be written through (NumPy's `flags.writeable`).
+    const WRITEABLE: bool;
+    /// The whole buffer.
+    fn as_slice(&self) -> &[Self::Elem];
+}
+
+/// Storage that can be written: an owned `Vec` or a `&mut` slice.
+pub trait StorageMut: Storage {
+    /// The whole buffer, writable.
+    fn as_mut_slice(&mut self) -> &mut [Self::Elem];
+}
+
+impl<T: Element> sealed::Sealed for Vec<T> {}
+impl<T: Element> Storage for Vec<T> {
+    type Elem = T;
+    const OWNS_DATA: bool = true;
+    const WRITEABLE: bool = true;
+    fn as_slice(&self) -> &[T] {
+        self
+    }
+}
+impl<T: Element> StorageMut for Vec<T> {
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        self
+    }
+}
+
+impl<T: Element> sealed::Sealed for &[T] {}
+impl<T: Element> Storage for &[T] {
+    type Elem = T;
+    const OWNS_DATA: bool = false;
+    const WRITEABLE: bool = false;
+    fn as_slice(&self) -> &[T] {
+        self
+    }
+}
+
+impl<T: Element> sealed::Sealed for &mut [T] {}
+impl<T: Element> Storage for &mut [T] {
+    type Elem = T;
+    const OWNS_DATA: bool = false;
+    const WRITEABLE: bool = true;
+    fn as_slice(&self) -> &[T] {
+        self
+    }
+}
+impl<T: Element> StorageMut for &mut [T] {
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        self
+    }
+}
+
+/// An n-dimensional array: a buffer (owned or borrowed) plus a [`Layout`].
+///
+/// Use it through its three aliases, [`Array`], [`ArrayView`] and
+/// [`ArrayViewMut`].
+///
+/// ```
+/// use ndview::{s, Array};
+///
+/// let data = Array::arange(12).into_shape([3, 4])?;
+/// let view = data.slice(s![1:, :3])?;
+/// assert_eq!(view.shape(), &[2, 3]);
+/// assert_eq!(view.strides(), &[32, 8]); // bytes, as NumPy reports them
+/// assert_eq!(view.offset(), 32);        // it starts at element 4
+/// assert!(view.is_view() && data.owns_data());
+/// # Ok::<(), ndview::Error>(())
+/// ```
+pub struct ArrayBase<S> {
+    pub(crate) data: S,
+    pub(crate) layout: Layout,
+}
+
+/// An array that owns its elements (NumPy: `flags.owndata` is true).
+pub type Array<T> = ArrayBase<Vec<T>>;
+/// A read-only view of another array's elements.
+pub type ArrayView<'a, T> = ArrayBase<&'a [T]>;
+/// A writable view of another array's elements.
+pub type ArrayViewMut<'a, T> = ArrayBase<&'a mut [T]>;
+
+/// The layout facts NumPy keeps in `a.flags`.
+///
+/// ```
+/// use ndview::Array;
+///
+/// let a = Array::arange(12).into_shape([3, 4])?;
+/// let f = a.t().flags();
+/// assert!(!f.c_contiguous && f.f_contiguous && !f.owndata);
+/// # Ok::<(), ndview::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flags {
+    /// Row-major contiguous (NumPy's relaxed rule, see [`Layout::is_c_contiguous`]).
+    pub c_contiguous: bool,
+    /// Column-major contiguous.
+    pub f_contiguous: bool,
+    /// The array owns its buffer; false for views.
+    pub owndata: bool,
+    /// The array can be written through (owned arrays and mutable views).
+    pub writeable: bool,
+}
+
+impl<T: Element> Array<T> {
+    /// An array of `shape` holding the elements of `data` in C (row-major)
+    /// order. The length of `data` must equal the product of the shape.
+    ///
+    /// ```
+    /// use ndview::Array;
+    ///
+    /// let a = Array::from_vec(vec![1.5, 2.0, 3.0, 4.0], [2, 2])?;
+    /// assert_eq!(a.strides(), &[16, 8]);
+    /// let err = Array::from_vec(vec![1, 2, 3], [2, 2]).unwrap_err();
+    /// assert_eq!(err.to_string(), "cannot reshape array of size 3 into shape (2,2)");
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn from_vec(data: Vec<T>, shape: impl AsRef<[usize]>) -> Result<Array<T>> {
+        let shape = shape.as_ref();
+        let size = checked_size(shape)?;
+        if size != data.len() {
+            return Err(Error::Reshape {
+                size: data.len(),
+                shape: shape.iter().map(|&d| d as isize).collect(),
+            });
+        }
+        Ok(Array { data, layout: Layout::c_order(shape, size_of::<T>()) })
+    }
+
+    /// A one-dimensional array of the elements of `data`.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::from_slice(&[true, false]).shape(), &[2]);
+    /// ```
+    pub fn from_slice(data: &[T]) -> Array<T> {
+        Array::from_vec_1d(data.to_vec())
+    }
+
+    pub(crate) fn from_vec_1d(data: Vec<T>) -> Array<T> {
+        let layout = Layout::fresh(&[data.len()], size_of::<T>(), crate::Order::C);
+        Array { data, layout }
+    }
+
+    /// An array of `shape` filled with zeros (`false` for `bool`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let z = Array::<f64>::zeros([2, 3]);
+    /// assert_eq!(z.to_string(), "[[0. 0. 0.]\n [0. 0. 0.]]");
+    /// ```
+    pub fn zeros(shape: impl AsRef<[usize]>) -> Array<T> {
+        let shape = shape.as_ref();
+        let layout = Layout::fresh(shape, size_of::<T>(), crate::Order::C);
+        Array { data: vec![T::zero(); layout.size()], layout }
+    }
+
+    /// The elements in memory order, taking the buffer back out of the array.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(4).into_shape([2, 2])?;
+    /// assert_eq!(a.into_raw_vec(), vec![0, 1, 2, 3]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn into_raw_vec(self) -> Vec<T> {
+        self.data
+    }
+}
+
+impl Array<i64> {
+    /// `0, 1, …, n-1` as a one-dimensional `int64` array, like `np.arange(n)`.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(5);
+    /// assert_eq!(a.to_string(), "[0 1 2 3 4]");
+    /// assert_eq!(a.strides(), &[8]);
+    /// ```
+    pub fn arange(n: usize) -> Array<i64> {
+        Array::from_vec_1d((0..n as i64).collect())
+    }
+}
+
+/// The product of `shape`, or an error if it does not fit in `isize`.
+pub(crate) fn checked_size(shape: &[usize]) -> Result<usize> {
+    shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or(Error::SizeOverflow)
+}
+
+impl<S: Storage> ArrayBase<S> {
+    /// The length of each axis (NumPy's `a.shape`).
+    pub fn shape(&self) -> &[usize] {
+        self.layout.shape()
+    }
+
+    /// Bytes to step along each axis (NumPy's `a.strides`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// assert_eq!(a.strides(), &[32, 8]);
+    /// assert_eq!(a.t().strides(), &[8, 32]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn strides(&self) -> &[isize] {
+        self.layout.strides()
+    }
+
+    /// Elements to step along each axis (what `ndarray`'s `strides()` returns).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// assert_eq!(a.elem_strides(), vec![4, 1]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn elem_strides(&self) -> Vec<isize> {
+        self.layout.elem_strides()
+    }
+
+    /// Size of one element in bytes (NumPy's `a.itemsize`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::arange(3).itemsize(), 8);
+    /// assert_eq!(Array::<u8>::zeros([3]).itemsize(), 1);
+    /// ```
+    pub fn itemsize(&self) -> usize {
+        self.layout.itemsize()
+    }
+
+    /// Number of axes (NumPy's `a.ndim`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::<f64>::zeros([2, 3, 4]).ndim(), 3);
+    /// ```
+    pub fn ndim(&self) -> usize {
+        self.layout.ndim()
+    }
+
+    /// Number of elements (NumPy's `a.size`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::<f64>::zeros([2, 3, 4]).size(), 24);
+    /// ```
+    pub fn size(&self) -> usize {
+        self.layout.size()
+    }
+
+    /// Bytes the elements take, `size × itemsize` (NumPy's `a.nbytes`);
+    /// for a view, the bytes it *shows*, not the bytes it owns (none).
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let a = Array::arange(10);
+    /// assert_eq!(a.nbytes(), 80);
+    /// assert_eq!(a.slice(s![::2])?.nbytes(), 40);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn nbytes(&self) -> usize {
+        self.size() * self.itemsize()
+    }
+
+    /// Byte offset of the first element (`[0, 0, …]`) from the start of the
+    /// buffer. NumPy does not show it directly; it is
+    /// `a.__array_interface__['data'][0] - base.__array_interface__['data'][0]`.
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let a = Array::arange(10);
+    /// assert_eq!(a.slice(s![::-1])?.offset(), 72); // starts at the last element
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn offset(&self) -> isize {
+        self.layout.offset()
+    }
+
+    /// The shape, strides and offset together.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Whether this array owns its buffer (NumPy's `flags.owndata`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(3);
+    /// assert!(a.owns_data() && !a.view().owns_data());
+    /// ```
+    pub fn owns_data(&self) -> bool {
+        S::OWNS_DATA
+    }
+
+    /// Whether this array is a view of another's buffer (NumPy: `a.base is
+    /// not None`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(3);
+    /// assert!(!a.is_view() && a.view().is_view());
+    /// ```
+    pub fn is_view(&self) -> bool {
+        !S::OWNS_DATA
+    }
+
+    /// NumPy's `C_CONTIGUOUS` flag (relaxed rule: length-1 axes ignored, empty
+    /// arrays contiguous).
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// assert!(a.is_c_contiguous());
+    /// assert!(a.slice(s![1:2, :])?.is_c_contiguous());  // one whole row
+    /// assert!(!a.slice(s![:, 1:2])?.is_c_contiguous()); // one column
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn is_c_contiguous(&self) -> bool {
+        self.layout.is_c_contiguous()
+    }
+
+    /// NumPy's `F_CONTIGUOUS` flag.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// assert!(a.t().is_f_contiguous() && !a.is_f_contiguous());
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn is_f_contiguous(&self) -> bool {
+        self.layout.is_f_contiguous()
+    }
+
+    /// The flags NumPy shows in `a.flags`.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(4);
+    /// assert!(a.flags().writeable && !a.view().flags().writeable);
+    /// ```
+    pub fn flags(&self) -> Flags {
+        Flags {
+            c_contiguous: self.is_c_contiguous(),
+            f_contiguous: self.is_f_contiguous(),
+            owndata: S::OWNS_DATA,
+            writeable: S::WRITEABLE,
+        }
+    }
+
+    /// The whole buffer this array's elements live in, in memory order, including
+    /// elements the array does not show.
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let a = Array::arange(6);
+    /// let v = a.slice(s![4:1:-2])?;
+    /// assert_eq!(v.to_vec(), vec![4, 2]);
+    /// assert_eq!(v.buffer(), &[0, 1, 2, 3, 4, 5]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn buffer(&self) -> &[S::Elem] {
+        self.data.as_slice()
+    }
+
+    /// A read-only view of the whole array.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(3);
+    /// let v = a.view();
+    /// assert_eq!((v.shape(), v.strides(), v.offset()), (a.shape(), a.strides(), 0));
+    /// ```
+    pub fn view(&self) -> ArrayView<'_, S::Elem> {
+        ArrayBase { data: self.data.as_slice(), layout: self.layout.clone() }
+    }
+
+    /// A view with another layout over the same buffer (the caller checked it).
+    pub(crate) fn view_with(&self, layout: Layout) -> ArrayView<'_, S::Elem> {
+        ArrayBase { data: self.data.as_slice(), layout }
+    }
+
+    /// The element at `index`, one index per axis; negative indices count from
+    /// the end, as in NumPy.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// assert_eq!(a.get(&[1, -1])?, &7);
+    /// assert_eq!(a.get(&[3, 0]).unwrap_err().to_string(),
+    ///            "index 3 is out of bounds for axis 0 with size 3");
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn get(&self, index: &[isize]) -> Result<&S::Elem> {
+        let pos = self.element_position(index)?;
+        Ok(&self.data.as_slice()[pos])
+    }
+
+    /// Buffer position (in elements) of `index`, checked as NumPy checks it.
+    fn element_position(&self, index: &[isize]) -> Result<usize> {
+        let ndim = self.ndim();
+        if index.len() > ndim {
+            return Err(Error::TooManyIndices { ndim, given: index.len() });
+        }
+        if index.len() < ndim {
+            return Err(Error::MissingIndices { ndim, given: index.len() });
+        }
+        let mut checked: SmallVec<[usize; 4]> = SmallVec::with_capacity(ndim);
+        for (axis, (&i, &size)) in index.iter().zip(self.shape()).enumerate() {
+            checked.push(crate::slicing::normalize_index(i, axis, size)?);
+        }
+        Ok(self.layout.byte_position(&checked) / self.itemsize())
+    }
+
+    /// The elements in C (row-major) order: the order `print` shows them.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(6).into_shape([2, 3])?;
+    /// let t: Vec<i64> = a.t().iter().copied().collect();
+    /// assert_eq!(t, vec![0, 3, 1, 4, 2, 5]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn iter(&self) -> crate::iter::Iter<'_, S::Elem> {
+        crate::iter::Iter::new(self.data.as_slice(), &self.layout)
+    }
+}
+
+impl<S: StorageMut> ArrayBase<S> {
+    /// A writable view of the whole array. While it lives, the array cannot be
+    /// used: the borrow checker sees to that.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let mut a = Array::arange(3);
+    /// a.view_mut().fill(7);
+    /// assert_eq!(a.to_vec(), vec![7, 7, 7]);
+    /// ```
+    pub fn view_mut(&mut self) -> ArrayViewMut<'_, S::Elem> {
+        ArrayBase { data: self.data.as_mut_slice(), layout: self.layout.clone() }
+    }
+
+    /// A writable view with another layout over the same buffer.
+    pub(crate) fn view_mut_with(&mut self, layout: Layout) -> ArrayViewMut<'_, S::Elem> {
+        ArrayBase { data: self.data.as_mut_slice(), layout }
+    }
+
+    /// The element at `index`, writable; negative indices count from the end.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let mut a = Array::arange(4);
+    /// *a.get_mut(&[-1])? = 40;
+    /// assert_eq!(a.to_vec(), vec![0, 1, 2, 40]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn get_mut(&mut self, index: &[isize]) -> Result<&mut S::Elem> {
+        let pos = self.element_position(index)?;
+        Ok(&mut self.data.as_mut_slice()[pos])
+    }
+
+    /// Writes `value` at `index` (NumPy's `a[i, j] = value`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let mut a = Array::arange(4).into_shape([2, 2])?;
+    /// a.set(&[1, 0], 99)?;
+    /// assert_eq!(a.to_string(), "[[ 0  1]\n [99  3]]");
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn set(&mut self, index: &[isize], value: S::Elem) -> Result<()> {
+        *self.get_mut(index)? = value;
+        Ok(())
+    }
+
+    /// Writes `value` into every element the array shows (NumPy's `a[...] = value`).
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let mut a = Array::arange(6);
+    /// a.slice_mut(s![::2])?.fill(0);
+    /// assert_eq!(a.to_vec(), vec![0, 1, 0, 3, 0, 5]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn fill(&mut self, value: S::Elem) {
+        self.map_inplace(|x| *x = value);
+    }
+
+    /// Calls `f` on every element the array shows, in C order.
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let mut a = Array::arange(4);
+    /// a.slice_mut(s![1:3])?.map_inplace(|x| *x *= 10);
+    /// assert_eq!(a.to_vec(), vec![0, 10, 20, 3]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn map_inplace(&mut self, mut f: impl FnMut(&mut S::Elem)) {
+        let positions = crate::iter::Positions::new(&self.layout);
+        let data = self.data.as_mut_slice();
+        for pos in positions {
+            f(&mut data[pos]);
+        }
+    }
+
+    /// Copies the elements of `src` into this array, element by element in C
+    /// order; the shapes must be equal. (NumPy would also broadcast; ndview
+    /// does not.)
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let mut a = Array::<i64>::zeros([2, 3]);
+    /// let b = Array::arange(3);
+    /// a.slice_mut(s![1])?.assign(&b)?;
+    /// assert_eq!(a.to_string(), "[[0 0 0]\n [0 1 2]]");
+    /// assert!(a.assign(&b).is_err());
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn assign<S2: Storage<Elem = S::Elem>>(&mut self, src: &ArrayBase<S2>) -> Result<()> {
+        if self.shape() != src.shape() {
+            return Err(Error::ShapeMismatch {
+                expected: self.shape().to_vec(),
+                found: src.shape().to_vec(),
+            });
+        }
+        let mut values = src.iter();
+        self.map_inplace(|x| *x = *values.next().expect("same shape, same count"));
+        Ok(())
+    }
+}
+
+/// Indexing with one `usize` per axis, like `a[[1, 2]]`.
+///
+/// # Panics
+/// If the number of indices is not the number of axes, or an index is out of
+/// bounds (with the message [`ArrayBase::get`] would return as an error).
+///
+/// ```
+/// use ndview::Array;
+/// let a = Array::arange(12).into_shape([3, 4])?;
+/// assert_eq!(a[[2, 1]], 9);
+/// # Ok::<(), ndview::Error>(())
+/// ```
+impl<S: Storage, const N: usize> Index<[usize; N]> for ArrayBase<S> {
+    type Output = S::Elem;
+    fn index(&self, index: [usize; N]) -> &S::Elem {
+        let index = index.map(|i| i as isize);
+        match self.get(&index) {
+            Ok(x) => x,
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
+/// Writing through an index, like `view[[0, 0]] = 999`.
+///
+/// # Panics
+/// As for [`Index`].
+///
+/// ```
+/// use ndview::{s, Array};
+/// let mut data = Array::arange(12).into_shape([3, 4])?;
+/// let mut view = data.slice_mut(s![1:, :3])?;
+/// view[[0, 0]] = 999;
+/// assert_eq!(data[[1, 0]], 999);
+/// # Ok::<(), ndview::Error>(())
+/// ```
+impl<S: StorageMut, const N: usize> IndexMut<[usize; N]> for ArrayBase<S> {
+    fn index_mut(&mut self, index: [usize; N]) -> &mut S::Elem {
+        let index = index.map(|i| i as isize);
+        match self.get_mut(&index) {
+            Ok(x) => x,
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
+/// Arrays are equal when their shapes and elements (in C order) are equal,
+/// whatever their strides or buffers.
+///
+/// ```
+/// use ndview::{s, Array};
+/// let a = Array::arange(4);
+/// let b = Array::from_vec(vec![3, 2, 1, 0], [4])?;
+/// assert!(a.slice(s![::-1])? == b);
+/// # Ok::<(), ndview::Error>(())
+/// ```
+impl<S: Storage, S2: Storage<Elem = S::Elem>> PartialEq<ArrayBase<S2>> for ArrayBase<S> {
+    fn eq(&self, other: &ArrayBase<S2>) -> bool {
+        self.shape() == other.shape() && self.iter().eq(other.iter())
+    }
+}
+
+/// Cloning an owned array copies its buffer as it is (same layout); cloning a
+/// read-only view copies only the metadata.
+impl<S: Storage + Clone> Clone for ArrayBase<S> {
+    fn clone(&self) -> Self {
+        ArrayBase { data: self.data.clone(), layout: self.layout.clone() }
+    }
+}

@@ -1,0 +1,290 @@
+//! Copies: the one place where elements are moved into new memory.
+//!
+//! `copy`, `to_owned`, `flatten`, `to_vec`, and the copying branches of
+//! `reshape` and `ravel` all come here. A copy walks the source in some
+//! order of its axes and writes the elements one after another into a fresh
+//! buffer, so the result is contiguous whatever the source was. NumPy:
+//! `PyArray_NewCopy` and `PyArray_Flatten` (`numpy/_core/src/multiarray/`),
+//! with the choice of axis order for `order='K'` from `PyArray_NewLikeArray`
+//! (`ctors.c`) and `npyiter_find_best_axis_ordering` (`nditer_constr.c`).
+//!
+//! The inner loop is kept here alone so it can be tuned in one place: a
+//! contiguous source is one `memcpy`; otherwise the innermost axis is copied
+//! with a fixed step.
+
+use smallvec::SmallVec;
+
+use crate::array::{Array, ArrayBase, Storage};
+use crate::axes::reversed_layout;
+use crate::element::Element;
+use crate::layout::{Dims, Layout, Order};
+
+/// The elements of `layout` over `data` in C order of the (already permuted)
+/// layout, appended to `out`.
+fn gather_c<T: Copy>(data: &[T], layout: &Layout, out: &mut Vec<T>) {
+    let size = layout.size();
+    if size == 0 {
+        return;
+    }
+    let itemsize = layout.itemsize() as isize;
+    let start = layout.offset() / itemsize;
+    if layout.is_c_contiguous() {
+        let start = start as usize;
+        out.extend_from_slice(&data[start..start + size]);
+        return;
+    }
+    // Drop length-1 axes (their stride never matters), then copy the last
+    // axis as a run with a fixed step for every index of the outer axes.
+    let (shape, strides): (Dims, SmallVec<[isize; 4]>) = layout
+        .shape()
+        .iter()
+        .zip(layout.strides())
+        .filter(|&(&d, _)| d != 1)
+        .map(|(&d, &s)| (d, s / itemsize))
+        .unzip();
+    let ndim = shape.len();
+    let (inner_len, inner_step) = (shape[ndim - 1], strides[ndim - 1]);
+    let mut index: Dims = SmallVec::from_elem(0, ndim - 1);
+    let mut row = start;
+    out.reserve(size);
+    loop {
+        let mut pos = row;
+        for _ in 0..inner_len {
+            out.push(data[pos as usize]);
+            pos += inner_step;
+        }
+        // Advance the outer odometer.
+        let mut axis = ndim - 1;
+        loop {
+            if axis == 0 {
+                return;
+            }
+            axis -= 1;
+            index[axis] += 1;
+            row += strides[axis];
+            if index[axis] < shape[axis] {
+                break;
+            }
+            row -= strides[axis] * shape[axis] as isize;
+            index[axis] = 0;
+        }
+    }
+}
+
+/// The layout with its axes in the order `outer_to_inner`.
+fn permute(layout: &Layout, outer_to_inner: &[usize]) -> Layout {
+    Layout::from_parts(
+        outer_to_inner.iter().map(|&a| layout.shape[a]).collect(),
+        outer_to_inner.iter().map(|&a| layout.strides[a]).collect(),
+        layout.offset(),
+        layout.itemsize(),
+    )
+}
+
+/// NumPy's `PyArray_ISFORTRAN`: F-contiguous and not C-contiguous.
+pub(crate) fn is_fortran(layout: &Layout) -> bool {
+    layout.is_f_contiguous() && !layout.is_c_contiguous()
+}
+
+/// The axes sorted by decreasing absolute stride, ties in axis order
+/// (`PyArray_CreateSortedStridePerm`).
+fn sorted_stride_perm(layout: &Layout) -> SmallVec<[usize; 4]> {
+    let mut perm: SmallVec<[usize; 4]> = (0..layout.ndim()).collect();
+    perm.sort_by_key(|&a| std::cmp::Reverse(layout.strides[a].unsigned_abs()));
+    perm
+}
+
+/// The axis order in which NumPy's iterator visits an array for `order='K'`
+/// (`npyiter_find_best_axis_ordering`): an insertion sort from the innermost
+/// axis outwards by absolute stride, where a zero stride compares with
+/// nothing. Returned outermost first.
+fn k_iteration_axes(layout: &Layout) -> SmallVec<[usize; 4]> {
+    let ndim = layout.ndim();
+    let stride = |axis: usize| layout.strides[axis];
+    // NumPy's iterator keeps its axes innermost first.
+    let mut perm: SmallVec<[usize; 4]> = (0..ndim).rev().collect();
+    for i0 in 1..ndim {
+        let j0 = perm[i0];
+        let mut ipos = i0;
+        for i1 in (0..i0).rev() {
+            let (s0, s1) = (stride(j0), stride(perm[i1]));
+            if s0 != 0 && s1 != 0 {
+                if s1.unsigned_abs() <= s0.unsigned_abs() {
+                    break;
+                }
+                ipos = i1;
+            }
+        }
+        if ipos != i0 {
+            perm[ipos..=i0].rotate_right(1);
+        }
+    }
+    perm.reverse();
+    perm
+}
+
+/// The elements of `layout` over `data`, read in `order`, in a new `Vec`.
+pub(crate) fn gather<T: Copy>(data: &[T], layout: &Layout, order: Order) -> Vec<T> {
+    let mut out = Vec::with_capacity(layout.size());
+    let order = match order {
+        Order::A if is_fortran(layout) => Order::F,
+        Order::A => Order::C,
+        other => other,
+    };
+    match order {
+        Order::F => gather_c(data, &reversed_layout(layout), &mut out),
+        Order::K => gather_c(data, &permute(layout, &k_iteration_axes(layout)), &mut out),
+        _ => gather_c(data, layout, &mut out),
+    }
+    out
+}
+
+/// A new array with the elements of `layout` over `data`, its memory laid out
+/// in `order` (NumPy's `a.copy(order)`).
+pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Order) -> Array<T> {
+    let itemsize = layout.itemsize();
+    let order = match order {
+        Order::A if is_fortran(layout) => Order::F,
+        Order::A => Order::C,
+        Order::K if layout.is_c_contiguous() || layout.ndim() <= 1 => Order::C,
+        Order::K if layout.is_f_contiguous() => Order::F,
+        other => other,
+    };
+    match order {
+        Order::F => {
+            let new = Layout::fresh(layout.shape(), itemsize, Order::F);
+            Array { data: gather(data, layout, Order::F), layout: new }
+        }
+        Order::K => {
+            // Keep the order of the strides: the axis with the largest stride
+            // stays outermost in memory.
+            let perm = sorted_stride_perm(layout);
+            let mut strides: SmallVec<[isize; 4]> = SmallVec::from_elem(0, layout.ndim());
+            let mut step = itemsize as isize;
+            for &axis in perm.iter().rev() {
+                strides[axis] = step;
+                step *= layout.shape[axis] as isize;
+            }
+            if layout.size() == 0 {
+                strides.iter_mut().for_each(|s| *s = 0);
+            }
+            let values = {
+                let mut out = Vec::with_capacity(layout.size());
+                gather_c(data, &permute(layout, &perm), &mut out);
+                out
+            };
+            let new = Layout::from_parts(layout.shape.clone(), strides, 0, itemsize);
+            Array { data: values, layout: new }
+        }
+        _ => {
+            let new = Layout::fresh(layout.shape(), itemsize, Order::C);
+            Array { data: gather(data, layout, Order::C), layout: new }
+        }
+    }
+}
+
+impl<S: Storage> ArrayBase<S> {
+    /// A copy in new memory, C-contiguous (NumPy's `a.copy()`).
+    ///
+    /// ```
+    /// use ndview::{s, shares_memory, Array};
+    /// let data = Array::arange(12).into_shape([3, 4])?;
+    /// let copy = data.slice(s![1:, :3])?.copy();
+    /// assert!(copy.owns_data() && copy.is_c_contiguous());
+    /// assert_eq!(copy.strides(), &[24, 8]);
+    /// assert!(!shares_memory(&data, &copy));
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn copy(&self) -> Array<S::Elem> {
+        self.copy_order(Order::C)
+    }
+
+    /// A copy whose memory is laid out in `order` (NumPy's `a.copy(order)`);
+    /// `K` keeps the source's order of strides.
+    ///
+    /// ```
+    /// use ndview::{Array, Order};
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// assert_eq!(a.t().copy_order(Order::K).strides(), &[8, 32]);
+    /// assert_eq!(a.t().copy_order(Order::C).strides(), &[24, 8]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn copy_order(&self, order: Order) -> Array<S::Elem> {
+        copy_in_order(self.data.as_slice(), &self.layout, order)
+    }
+
+    /// The same as [`copy`](ArrayBase::copy), under `ndarray`'s name.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(3);
+    /// assert!(a.view().to_owned().owns_data());
+    /// ```
+    pub fn to_owned(&self) -> Array<S::Elem> {
+        self.copy()
+    }
+
+    /// A one-dimensional copy of the elements in C order (NumPy's
+    /// `a.flatten()`): always new memory, even when a view would do.
+    ///
+    /// ```
+    /// use ndview::{shares_memory, Array};
+    /// let data = Array::arange(6).into_shape([2, 3])?;
+    /// let flat = data.flatten();
+    /// assert_eq!(flat.shape(), &[6]);
+    /// assert!(!shares_memory(&data, &flat));
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn flatten(&self) -> Array<S::Elem> {
+        self.flatten_order(Order::C)
+    }
+
+    /// A one-dimensional copy of the elements read in `order`.
+    ///
+    /// ```
+    /// use ndview::{Array, Order};
+    /// let a = Array::arange(6).into_shape([2, 3])?;
+    /// assert_eq!(a.flatten_order(Order::F).to_vec(), vec![0, 3, 1, 4, 2, 5]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn flatten_order(&self, order: Order) -> Array<S::Elem> {
+        Array::from_vec_1d(gather(self.data.as_slice(), &self.layout, order))
+    }
+
+    /// The elements in C order, in a `Vec`.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(6).into_shape([2, 3])?;
+    /// assert_eq!(a.t().to_vec(), vec![0, 3, 1, 4, 2, 5]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn to_vec(&self) -> Vec<S::Elem> {
+        gather(self.data.as_slice(), &self.layout, Order::C)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn k_order_keeps_a_reversed_axis_as_it_is() {
+        // ravel('K') of x[::-1] copies in C order: NumPy does not negate strides here.
+        let l = Layout::new(&[4], &[-8], 24, 8, 4).unwrap();
+        assert_eq!(gather(&[0, 1, 2, 3], &l, Order::K), vec![3, 2, 1, 0]);
+    }
+
+    #[test]
+    fn k_order_follows_memory_for_a_transpose() {
+        let l = Layout::new(&[3, 2], &[8, 24], 0, 8, 6).unwrap();
+        assert_eq!(gather(&[0, 1, 2, 3, 4, 5], &l, Order::K), vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn inner_runs_cover_every_outer_index() {
+        let data: Vec<i64> = (0..24).collect();
+        let l = Layout::new(&[2, 3, 2], &[96, 32, 16], 0, 8, 24).unwrap();
+        assert_eq!(gather(&data, &l, Order::C), vec![0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22]);
+    }
+}

@@ -1,0 +1,394 @@
+//! The metadata that turns a flat buffer into an n-dimensional array.
+//!
+//! An array is a block of memory plus a [`Layout`]: the `shape` (how many
+//! elements along each axis), the `strides` (how many **bytes** to jump to move
+//! one step along each axis) and the `offset` (where element `[0, 0, …]` sits,
+//! in bytes from the start of the buffer). Element `[i, j, k]` lives at byte
+//!
+//! ```text
+//! offset + i * strides[0] + j * strides[1] + k * strides[2]
+//! ```
+//!
+//! Every view operation (slicing, transposing, reshaping without a copy) only
+//! computes a new `Layout` for the same buffer. The two NumPy rules that live
+//! here are how fresh strides are filled in (`_array_fill_strides`,
+//! `numpy/_core/src/multiarray/ctors.c`) and the contiguity flags
+//! (`_UpdateContiguousFlags`, `numpy/_core/src/multiarray/flagsobject.c`).
+
+use smallvec::SmallVec;
+
+use crate::error::{Error, Result};
+
+/// Axis lengths, stored inline for up to four axes (no allocation per view).
+pub(crate) type Dims = SmallVec<[usize; 4]>;
+/// Byte strides, stored inline for up to four axes.
+pub(crate) type Strides = SmallVec<[isize; 4]>;
+
+/// Shape, byte strides and offset of an array in its buffer.
+///
+/// ```
+/// use ndview::Layout;
+///
+/// // A fresh 3×4 array of 8-byte items: one row is 32 bytes, one column 8.
+/// let layout = Layout::c_order(&[3, 4], 8);
+/// assert_eq!(layout.shape(), &[3, 4]);
+/// assert_eq!(layout.strides(), &[32, 8]);
+/// assert_eq!(layout.offset(), 0);
+/// assert!(layout.is_c_contiguous());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Layout {
+    pub(crate) shape: Dims,
+    pub(crate) strides: Strides,
+    pub(crate) offset: isize,
+    pub(crate) itemsize: usize,
+}
+
+/// Which way to walk the axes when laying out or reading elements.
+///
+/// ```
+/// use ndview::{Array, Order};
+///
+/// let a = Array::arange(6).into_shape([2, 3]).unwrap();
+/// assert_eq!(a.flatten_order(Order::C).to_vec(), vec![0, 1, 2, 3, 4, 5]);
+/// assert_eq!(a.flatten_order(Order::F).to_vec(), vec![0, 3, 1, 4, 2, 5]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Order {
+    /// Row-major: the last index changes fastest (NumPy's default).
+    #[default]
+    C,
+    /// Column-major: the first index changes fastest (Fortran).
+    F,
+    /// F if the array is F-contiguous and not C-contiguous, else C.
+    A,
+    /// The order the elements already have in memory, as far as possible.
+    K,
+}
+
+impl Layout {
+    /// The layout of a fresh C-order (row-major) allocation of `shape`.
+    ///
+    /// Strides are filled the way NumPy's `_array_fill_strides` does: each stride
+    /// is the item size times the product of the later axes, where axes of
+    /// length 0 are **skipped** in that product. So `(0, 5)` gets strides
+    /// `(40, 8)` and `(5, 0)` gets `(8, 8)`.
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// assert_eq!(Layout::c_order(&[2, 3, 4], 8).strides(), &[96, 32, 8]);
+    /// assert_eq!(Layout::c_order(&[5, 0], 8).strides(), &[8, 8]);
+    /// ```
+    pub fn c_order(shape: &[usize], itemsize: usize) -> Layout {
+        Layout::filled(shape, itemsize, Order::C)
+    }
+
+    /// The layout of a fresh F-order (column-major) allocation of `shape`.
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// assert_eq!(Layout::f_order(&[2, 3, 4], 8).strides(), &[8, 16, 48]);
+    /// ```
+    pub fn f_order(shape: &[usize], itemsize: usize) -> Layout {
+        Layout::filled(shape, itemsize, Order::F)
+    }
+
+    /// Strides filled in C or F order, zero-length axes skipped in the product.
+    pub(crate) fn filled(shape: &[usize], itemsize: usize, order: Order) -> Layout {
+        let mut strides: Strides = SmallVec::from_elem(0, shape.len());
+        let mut step = itemsize as isize;
+        let mut fill = |axis: usize| {
+            strides[axis] = step;
+            if shape[axis] != 0 {
+                step = step.wrapping_mul(shape[axis] as isize);
+            }
+        };
+        match order {
+            Order::F => (0..shape.len()).for_each(&mut fill),
+            _ => (0..shape.len()).rev().for_each(&mut fill),
+        }
+        Layout { shape: SmallVec::from_slice(shape), strides, offset: 0, itemsize }
+    }
+
+    /// The layout NumPy gives a **new allocation** of `shape` (a copy, a
+    /// flatten, `np.empty`): C-order strides, except that an empty allocation
+    /// gets all-zero strides (`PyArray_NewFromDescr_int`, `ctors.c`).
+    pub(crate) fn fresh(shape: &[usize], itemsize: usize, order: Order) -> Layout {
+        let mut layout = Layout::filled(shape, itemsize, order);
+        if layout.size() == 0 {
+            layout.strides.iter_mut().for_each(|s| *s = 0);
+        }
+        layout
+    }
+
+    /// A layout from its parts, unchecked: the caller proves it stays inside
+    /// its buffer (see [`Layout::check_within`]).
+    pub(crate) fn from_parts(shape: Dims, strides: Strides, offset: isize, itemsize: usize) -> Layout {
+        debug_assert_eq!(shape.len(), strides.len());
+        Layout { shape, strides, offset, itemsize }
+    }
+
+    /// A layout from a shape, byte strides and a byte offset, checked against
+    /// a buffer of `buffer_len` items of `itemsize` bytes: every element it
+    /// reaches must lie in the buffer, and strides and offset must be
+    /// multiples of the item size (ndview does not do unaligned access).
+    ///
+    /// ```
+    /// use ndview::Layout;
+    ///
+    /// // Three rows of four, read backwards from the last element of 12.
+    /// let l = Layout::new(&[3, 4], &[-32, -8], 88, 8, 12).unwrap();
+    /// assert_eq!(l.offset(), 88);
+    ///
+    /// let err = Layout::new(&[3, 4], &[32, 8], 8, 8, 12).unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///     "the layout reaches bytes 8..104, outside the buffer of 96 bytes");
+    /// ```
+    pub fn new(
+        shape: &[usize],
+        strides: &[isize],
+        offset: isize,
+        itemsize: usize,
+        buffer_len: usize,
+    ) -> Result<Layout> {
+        if shape.len() != strides.len() {
+            return Err(Error::StridesLength { shape_len: shape.len(), strides_len: strides.len() });
+        }
+        let layout = Layout::from_parts(
+            SmallVec::from_slice(shape),
+            SmallVec::from_slice(strides),
+            offset,
+            itemsize,
+        );
+        layout.check_within(buffer_len)?;
+        Ok(layout)
+    }
+
+    /// Checks that every element this layout reaches lies inside a buffer of
+    /// `buffer_len` items, and that strides and offset are whole items.
+    pub(crate) fn check_within(&self, buffer_len: usize) -> Result<()> {
+        let itemsize = self.itemsize as isize;
+        for &stride in &self.strides {
+            if stride % itemsize != 0 {
+                return Err(Error::Misaligned { what: "stride", value: stride, itemsize: self.itemsize });
+            }
+        }
+        if self.offset % itemsize != 0 {
+            return Err(Error::Misaligned { what: "offset", value: self.offset, itemsize: self.itemsize });
+        }
+        let size = self.shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d));
+        if size.is_none_or(|n| n > isize::MAX as usize) {
+            return Err(Error::SizeOverflow);
+        }
+        let Some((low, high)) = self.byte_extent_checked()? else {
+            return Ok(()); // an empty array reaches nothing
+        };
+        let len = buffer_len.saturating_mul(self.itemsize);
+        if low < 0 || high > len as i128 {
+            return Err(Error::OutOfBuffer {
+                low: low.clamp(isize::MIN as i128, isize::MAX as i128) as isize,
+                high: high.clamp(isize::MIN as i128, isize::MAX as i128) as isize,
+                len,
+            });
+        }
+        Ok(())
+    }
+
+    /// `[low, high)` in bytes from the buffer start, computed without overflow.
+    fn byte_extent_checked(&self) -> Result<Option<(i128, i128)>> {
+        if self.shape.contains(&0) {
+            return Ok(None);
+        }
+        let (mut low, mut high) = (self.offset as i128, self.offset as i128);
+        for (&d, &s) in self.shape.iter().zip(&self.strides) {
+            let span = (s as i128) * (d as i128 - 1);
+            if span < 0 { low += span } else { high += span }
+        }
+        Ok(Some((low, high + self.itemsize as i128)))
+    }
+
+    /// The length of each axis.
+    pub fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+
+    /// The byte stride of each axis.
+    pub fn strides(&self) -> &[isize] {
+        &self.strides
+    }
+
+    /// Byte offset of element `[0, 0, …]` from the start of the buffer. It is
+    /// never negative for an array with elements; an empty array may point
+    /// anywhere, as in NumPy.
+    pub fn offset(&self) -> isize {
+        self.offset
+    }
+
+    /// Size of one element in bytes.
+    pub fn itemsize(&self) -> usize {
+        self.itemsize
+    }
+
+    /// Number of axes.
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+
+    /// Number of elements: the product of the shape (1 for a 0-d array).
+    pub fn size(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    /// The strides counted in elements instead of bytes, as `ndarray` reports them.
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// assert_eq!(Layout::c_order(&[3, 4], 8).elem_strides(), vec![4, 1]);
+    /// ```
+    pub fn elem_strides(&self) -> Vec<isize> {
+        self.strides.iter().map(|s| s / self.itemsize as isize).collect()
+    }
+
+    /// The bytes this layout reaches, `[low, high)`, relative to the buffer
+    /// start, or `None` for an empty array (NumPy's
+    /// `get_array_memory_extents`, `mem_overlap.c`).
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// // Every second element of 10: bytes 0..80 hold them, the last ends at 72+8.
+    /// let l = Layout::new(&[5], &[16], 0, 8, 10).unwrap();
+    /// assert_eq!(l.byte_extent(), Some((0, 72 + 8)));
+    /// ```
+    pub fn byte_extent(&self) -> Option<(usize, usize)> {
+        if self.shape.contains(&0) {
+            return None;
+        }
+        let (mut low, mut high) = (self.offset, self.offset);
+        for (&d, &s) in self.shape.iter().zip(&self.strides) {
+            // Cannot overflow: the layout was checked to lie inside its buffer.
+            let span = s * (d as isize - 1);
+            if span < 0 { low += span } else { high += span }
+        }
+        Some((low as usize, high as usize + self.itemsize))
+    }
+
+    /// Byte position of the element at `index` (unchecked: `index[i] < shape[i]`).
+    #[inline]
+    pub(crate) fn byte_position(&self, index: &[usize]) -> usize {
+        let mut pos = self.offset;
+        for (&i, &s) in index.iter().zip(&self.strides) {
+            pos += i as isize * s;
+        }
+        pos as usize
+    }
+
+    /// Whether the array is C-contiguous, by NumPy's relaxed rule: walking
+    /// the axes from last to first, each axis longer than 1 must have stride
+    /// `itemsize × (product of the later axes)`. Axes of length 1 are ignored
+    /// (their stride is never used) and an empty array is contiguous.
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// // A (3, 1) column taken from a (3, 4) array: strides (32, 8). Not contiguous.
+    /// assert!(!Layout::new(&[3, 1], &[32, 8], 8, 8, 12).unwrap().is_c_contiguous());
+    /// // A (1, 4) row with any stride on its length-1 axis: contiguous.
+    /// assert!(Layout::new(&[1, 4], &[999 * 8, 8], 0, 8, 4).unwrap().is_c_contiguous());
+    /// ```
+    pub fn is_c_contiguous(&self) -> bool {
+        self.is_contiguous_along((0..self.ndim()).rev())
+    }
+
+    /// Whether the array is F-contiguous (the same rule, first axis to last).
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// assert!(Layout::f_order(&[3, 4], 8).is_f_contiguous());
+    /// assert!(!Layout::c_order(&[3, 4], 8).is_f_contiguous());
+    /// // One axis longer than 1: both C- and F-contiguous.
+    /// assert!(Layout::c_order(&[1, 3, 1], 8).is_f_contiguous());
+    /// ```
+    pub fn is_f_contiguous(&self) -> bool {
+        self.is_contiguous_along(0..self.ndim())
+    }
+
+    fn is_contiguous_along(&self, axes: impl Iterator<Item = usize>) -> bool {
+        if self.shape.contains(&0) {
+            return true;
+        }
+        let mut expected = self.itemsize as isize;
+        for axis in axes {
+            let dim = self.shape[axis];
+            if dim == 1 {
+                continue;
+            }
+            if self.strides[axis] != expected {
+                return false;
+            }
+            expected *= dim as isize;
+        }
+        true
+    }
+
+    /// Whether the elements fill their byte extent exactly, in some order of
+    /// the axes and with any signs of the strides: no gaps, no element reached
+    /// twice. Such an array is one contiguous run of memory.
+    pub(crate) fn is_dense(&self) -> bool {
+        if self.shape.contains(&0) {
+            return true;
+        }
+        let mut axes: SmallVec<[(usize, usize); 4]> = self
+            .shape
+            .iter()
+            .zip(&self.strides)
+            .filter(|&(&d, _)| d > 1)
+            .map(|(&d, &s)| (s.unsigned_abs(), d))
+            .collect();
+        axes.sort_unstable();
+        let mut expected = self.itemsize;
+        for (stride, dim) in axes {
+            if stride != expected {
+                return false;
+            }
+            expected *= dim;
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_skips_zero_dims() {
+        assert_eq!(Layout::c_order(&[0, 5], 8).strides(), &[40, 8]);
+        assert_eq!(Layout::c_order(&[1, 6, 1], 8).strides(), &[48, 8, 8]);
+        assert_eq!(Layout::fresh(&[3, 0], 8, Order::C).strides(), &[0, 0]);
+    }
+
+    #[test]
+    fn flags_follow_numpy_relaxed_rules() {
+        let l = Layout::new(&[1, 3, 1], &[98760, 8, -56], 0, 8, 3);
+        // Out of a 3-element buffer: the length-1 axes never move.
+        let l = l.unwrap();
+        assert!(l.is_c_contiguous() && l.is_f_contiguous());
+        let zero = Layout::new(&[4], &[0], 0, 8, 1).unwrap();
+        assert!(!zero.is_c_contiguous() && !zero.is_f_contiguous());
+        let empty = Layout::new(&[3, 0], &[8, 8], 0, 8, 0).unwrap();
+        assert!(empty.is_c_contiguous() && empty.is_f_contiguous());
+    }
+
+    #[test]
+    fn misaligned_strides_are_named() {
+        let err = Layout::new(&[2], &[4], 0, 8, 4).unwrap_err();
+        assert_eq!(err.to_string(), "stride 4 is not a multiple of the item size 8 bytes");
+    }
+
+    #[test]
+    fn dense_means_no_gaps_in_any_order() {
+        assert!(Layout::new(&[3, 4], &[-32, -8], 88, 8, 12).unwrap().is_dense());
+        assert!(Layout::new(&[4, 3], &[8, 32], 0, 8, 12).unwrap().is_dense());
+        assert!(!Layout::new(&[5], &[16], 0, 8, 10).unwrap().is_dense());
+        assert!(!Layout::new(&[2], &[0], 0, 8, 1).unwrap().is_dense());
+    }
+}

@@ -1,0 +1,59 @@
+//! # ndview: NumPy's strided arrays, in small readable Rust
+//!
+//! An array is a flat buffer plus a [`Layout`]: the `shape`, the byte
+//! `strides` and the byte `offset` of the first element. Slicing, transposing
+//! and (most) reshaping compute a new layout for the same buffer: a **view**.
+//! Copying makes a new buffer. ndview follows NumPy's rules for every one of
+//! those steps exactly, and each module says which NumPy source it follows:
+//!
+//! | module      | holds                                                      |
+//! |-------------|------------------------------------------------------------|
+//! | `layout`    | shape, byte strides, offset; fresh strides; contiguity flags |
+//! | `array`     | owned arrays, shared and mutable views, element access     |
+//! | `slicing`   | `s![1:, ::-1]` and NumPy's slice normalisation              |
+//! | `axes`      | `t()`, `transpose`, `swapaxes`                             |
+//! | `reshape`   | `reshape` (view or copy), `ravel`                          |
+//! | `copy`      | `copy`, `flatten`, and the one copy loop                   |
+//! | `strided`   | checked `as_strided`                                       |
+//! | `overlap`   | `shares_memory`, `may_share_memory`, internal overlap      |
+//! | `print`     | `Display` = NumPy's `str()`, `Debug` = `repr()`            |
+//!
+//! ```
+//! use ndview::{s, shares_memory, Array};
+//!
+//! let mut data = Array::arange(12).into_shape([3, 4])?;
+//! let view = data.slice(s![1:, :3])?;          // NumPy: data[1:, :3]
+//! assert_eq!(view.strides(), &[32, 8]);        // bytes, like NumPy
+//! assert!(shares_memory(&data, &view));
+//! let copy = view.copy();
+//! assert!(!shares_memory(&data, &copy));
+//!
+//! data.slice_mut(s![1:, :3])?[[0, 0]] = 999;   // writes through to data
+//! assert_eq!(data[[1, 0]], 999);
+//! # Ok::<(), ndview::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod array;
+mod axes;
+mod copy;
+mod cow;
+mod element;
+mod error;
+mod iter;
+mod layout;
+mod overlap;
+mod print;
+pub mod random;
+mod reshape;
+mod slicing;
+mod strided;
+
+pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, Flags, Storage, StorageMut};
+pub use cow::CowArray;
+pub use element::{Element, Scalar};
+pub use error::{Error, Result};
+pub use iter::Iter;
+pub use layout::{Layout, Order};
+pub use overlap::{may_share_memory, shares_memory, shares_memory_max_work};
+pub use slicing::{Slice, SliceArg, SliceIndex};
