@@ -1,7 +1,7 @@
 use ndview::{Array, s};
 
 fn main() -> Result<(), ndview::Error> {
-    // ANCHOR: all
+    // ANCHOR: cell
     let mut data = Array::arange(12).into_shape([3, 4])?;
     println!("Original array:\n {data}");
 
@@ -14,12 +14,14 @@ fn main() -> Result<(), ndview::Error> {
     println!("\nCopy:\n {copy}");
 
     // Modify the view and see what happens
+    // ANCHOR: modify
     let mut view = data.slice_mut(s![1:, :3])?;
     view[[0, 0]] = 999;
+    // ANCHOR_END: modify
     println!("\nModified view:");
     println!("{view}");
     println!("\nOriginal array after view modification:");
     println!("{data}");
-    // ANCHOR_END: all
+    // ANCHOR_END: cell
     Ok(())
 }

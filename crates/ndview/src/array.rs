@@ -138,7 +138,8 @@ pub struct Flags {
 
 impl<T: Element> Array<T> {
     /// An array of `shape` holding the elements of `data` in C (row-major)
-    /// order. The length of `data` must equal the product of the shape.
+    /// order. The length of `data` must equal the product of the shape. Like
+    /// every new allocation in NumPy, an empty one gets all-zero strides.
     ///
     /// ```
     /// use ndview::Array;
@@ -158,7 +159,7 @@ impl<T: Element> Array<T> {
                 shape: shape.iter().map(|&d| d as isize).collect(),
             });
         }
-        Ok(Array { data, layout: Layout::c_order(shape, size_of::<T>()) })
+        Ok(Array { data, layout: Layout::fresh(shape, size_of::<T>(), crate::Order::C) })
     }
 
     /// A one-dimensional array of the elements of `data`.

@@ -1,0 +1,20 @@
+# ANCHOR: cell
+import time
+
+import numpy as np
+
+big = np.arange(10_000_000).reshape(1000, 10_000)
+
+start = time.time()
+x = big[::2, ::2]      # view
+elapsed_view = time.time() - start
+
+start = time.time()
+y = big[::2, ::2].copy()  # copy
+elapsed_copy = time.time() - start
+
+print(f"View creation time: {elapsed_view:.6f} s")
+print(f"Copy creation time: {elapsed_copy:.6f} s")
+# ANCHOR_END: cell
+print(f"View: shape {x.shape}, owns data: {x.flags.owndata}, new bytes: 0")
+print(f"Copy: shape {y.shape}, owns data: {y.flags.owndata}, new bytes: {y.nbytes}")
