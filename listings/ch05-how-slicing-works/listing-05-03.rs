@@ -35,7 +35,8 @@ fn main() -> Result<(), ndview::Error> {
     // `to_shape` borrows: a view if the elements are in order, else a copy.
     let r = nd.to_shape(12).expect("12 elements");
     println!("ndarray to_shape(12):   {}", if r.is_view() { "view" } else { "copy" });
-    let r = nd.t().to_shape(12).expect("12 elements");
+    let t = nd.t(); // a view must live in a variable while something borrows it
+    let r = t.to_shape(12).expect("12 elements");
     println!("ndarray .t().to_shape:  {}", if r.is_view() { "view" } else { "copy" });
     // `into_shape_with_order` consumes and never copies: it fails instead.
     let moved = nd.t().into_shape_with_order(12);

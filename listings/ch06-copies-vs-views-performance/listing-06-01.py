@@ -16,5 +16,5 @@ elapsed_copy = time.time() - start
 print(f"View creation time: {elapsed_view:.6f} s")
 print(f"Copy creation time: {elapsed_copy:.6f} s")
 # ANCHOR_END: cell
-print(f"View: shape {x.shape}, owns data: {x.flags.owndata}, new bytes: 0")
-print(f"Copy: shape {y.shape}, owns data: {y.flags.owndata}, new bytes: {y.nbytes}")
+print(f"View: shape {x.shape}, owns data: {x.flags.owndata}")
+print(f"Copy: shape {y.shape}, owns data: {y.flags.owndata}, bytes: {y.nbytes}")

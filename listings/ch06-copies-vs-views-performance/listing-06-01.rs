@@ -18,8 +18,8 @@ fn main() -> Result<(), ndview::Error> {
     println!("Copy creation time: {:.6} s", elapsed_copy.as_secs_f64());
     // ANCHOR_END: cell
     // ANCHOR: memory
-    println!("View: shape {:?}, owns data: {}, new bytes: 0", x.shape(), x.owns_data());
-    println!("Copy: shape {:?}, owns data: {}, new bytes: {}", y.shape(), y.owns_data(), y.nbytes());
+    println!("View: shape {:?}, owns data: {}", x.shape(), x.owns_data());
+    println!("Copy: shape {:?}, owns data: {}, bytes: {}", y.shape(), y.owns_data(), y.nbytes());
     // ANCHOR_END: memory
     Ok(())
 }

@@ -114,6 +114,34 @@ pub type ArrayView<'a, T> = ArrayBase<&'a [T]>;
 /// A writable view of another array's elements.
 pub type ArrayViewMut<'a, T> = ArrayBase<&'a mut [T]>;
 
+/// Anything that can be looked at as an array: owned arrays, views, and the
+/// view-or-copy results of `ravel` and `reshape`. Functions that only read,
+/// such as [`shares_memory`](crate::shares_memory), take any of them.
+///
+/// ```
+/// use ndview::{Array, AsArray};
+///
+/// fn total(a: &impl AsArray<Elem = i64>) -> i64 {
+///     a.as_view().iter().sum()
+/// }
+/// let data = Array::arange(4);
+/// assert_eq!(total(&data), 6);
+/// assert_eq!(total(&data.ravel()), 6);
+/// ```
+pub trait AsArray {
+    /// The element type.
+    type Elem: Element;
+    /// A read-only view of the whole array.
+    fn as_view(&self) -> ArrayView<'_, Self::Elem>;
+}
+
+impl<S: Storage> AsArray for ArrayBase<S> {
+    type Elem = S::Elem;
+    fn as_view(&self) -> ArrayView<'_, S::Elem> {
+        self.view()
+    }
+}
+
 /// The layout facts NumPy keeps in `a.flags`.
 ///
 /// ```

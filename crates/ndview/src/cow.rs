@@ -96,6 +96,13 @@ impl<'a, T: Element> CowArray<'a, T> {
     }
 }
 
+impl<T: Element> crate::array::AsArray for CowArray<'_, T> {
+    type Elem = T;
+    fn as_view(&self) -> ArrayView<'_, T> {
+        self.view()
+    }
+}
+
 /// Prints the elements like NumPy's `str()`.
 impl<T: Element> fmt::Display for CowArray<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -248,6 +248,8 @@ impl fmt::Display for Error {
                 tuple(found),
                 tuple(expected)
             ),
+            // NumPy's `_rand_int64` checks `high <= 0` when low is 0.
+            Error::EmptyRange { low: 0, high } => write!(f, "high <= 0: high={high}"),
             Error::EmptyRange { low, high } => write!(f, "low >= high: low={low}, high={high}"),
             Error::SizeOverflow => write!(f, "array is too big; the size does not fit in isize"),
         }

@@ -49,7 +49,7 @@ mod reshape;
 mod slicing;
 mod strided;
 
-pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, Flags, Storage, StorageMut};
+pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, AsArray, Flags, Storage, StorageMut};
 pub use cow::CowArray;
 pub use element::{Element, Scalar};
 pub use error::{Error, Result};

@@ -1,6 +1,6 @@
 //! PLACEHOLDER, being replaced by the port of NumPy's mem_overlap.c.
 #![allow(missing_docs)]
-use crate::array::{ArrayBase, Storage};
+use crate::array::{ArrayBase, AsArray, Storage};
 use crate::error::{Error, Result};
 use crate::layout::Layout;
 
@@ -25,16 +25,16 @@ pub(crate) fn solve_internal_overlap(l: &Layout, _max_work: Option<u64>) -> Over
     if q.len() != p.len() { Overlap::Yes } else { Overlap::No }
 }
 
-fn base<S: Storage>(a: &ArrayBase<S>) -> usize { a.buffer().as_ptr() as usize }
+fn base<A: AsArray>(a: &A) -> usize { a.as_view().buffer().as_ptr() as usize }
 
-pub fn shares_memory<S1: Storage, S2: Storage>(a: &ArrayBase<S1>, b: &ArrayBase<S2>) -> bool {
-    solve_may_share_memory(a.layout(), base(a), b.layout(), base(b), None) == Overlap::Yes
+pub fn shares_memory(a: &impl AsArray, b: &impl AsArray) -> bool {
+    solve_may_share_memory(a.as_view().layout(), base(a), b.as_view().layout(), base(b), None) == Overlap::Yes
 }
-pub fn may_share_memory<S1: Storage, S2: Storage>(a: &ArrayBase<S1>, b: &ArrayBase<S2>) -> bool {
-    solve_may_share_memory(a.layout(), base(a), b.layout(), base(b), None) == Overlap::Yes
+pub fn may_share_memory(a: &impl AsArray, b: &impl AsArray) -> bool {
+    solve_may_share_memory(a.as_view().layout(), base(a), b.as_view().layout(), base(b), None) == Overlap::Yes
 }
-pub fn shares_memory_max_work<S1: Storage, S2: Storage>(a: &ArrayBase<S1>, b: &ArrayBase<S2>, max_work: u64) -> Result<bool> {
-    match solve_may_share_memory(a.layout(), base(a), b.layout(), base(b), Some(max_work)) {
+pub fn shares_memory_max_work(a: &impl AsArray, b: &impl AsArray, max_work: u64) -> Result<bool> {
+    match solve_may_share_memory(a.as_view().layout(), base(a), b.as_view().layout(), base(b), Some(max_work)) {
         Overlap::Yes => Ok(true), Overlap::No => Ok(false), Overlap::TooHard => Err(Error::TooHard { max_work }), Overlap::Overflow => Err(Error::Overflow),
     }
 }

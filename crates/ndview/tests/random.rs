@@ -118,15 +118,9 @@ fn errors_match_numpy() {
             Some(numpy_message) => {
                 let err = result.expect_err("NumPy raised ValueError");
                 assert_eq!(err, Error::EmptyRange { low, high });
+                // NumPy's message, followed by the values.
                 let message = err.to_string();
-                if low == 0 {
-                    // NumPy words low == 0 as "high <= 0"; ndview's message
-                    // always names both ends.
-                    assert_eq!(numpy_message, "high <= 0");
-                } else {
-                    assert_eq!(numpy_message, "low >= high");
-                }
-                assert!(message.starts_with("low >= high"), "{message}");
+                assert!(message.starts_with(&format!("{numpy_message}:")), "{message} vs {numpy_message}");
             }
             None => {
                 // An empty shape: NumPy answers before it checks the range.

@@ -1,0 +1,180 @@
+//! Building, serving and checking the book.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use xtask::listings::{self, Kind};
+
+use crate::{Result, cmd, output, run, tools};
+
+/// Builds every listing once (the binaries cmdrun runs), in the same target
+/// directory and profile as `cargo test`, so nothing is compiled twice.
+pub fn build_listings(root: &Path) -> Result {
+    run(cmd("cargo")
+        .args(["build", "--package", "array-memory-book", "--bins"])
+        .env("CARGO_TARGET_DIR", root.join("target")))
+}
+
+/// `PATH` with `.tools/bin` first, so mdBook finds mdbook-cmdrun.
+fn tool_path(root: &Path) -> std::ffi::OsString {
+    let mut paths = vec![tools::tools_dir(root).join("bin")];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).expect("paths without separators")
+}
+
+/// Sets up, builds the listings and writes the static site; returns its folder.
+pub fn build(root: &Path) -> Result<PathBuf> {
+    let mdbook = tools::ensure_mdbook(root)?;
+    build_listings(root)?;
+    let site = root.join("target/book");
+    run(cmd(&mdbook).arg("build").env("PATH", tool_path(root)))?;
+    eprintln!("xtask: the book is in {} (static files, ready to publish)", site.display());
+    Ok(site)
+}
+
+/// Sets up, builds the listings and serves the book on 127.0.0.1:3000.
+pub fn serve(root: &Path) -> Result {
+    let mdbook = tools::ensure_mdbook(root)?;
+    build_listings(root)?;
+    eprintln!("xtask: serving the book on http://127.0.0.1:3000 (Ctrl-C stops)");
+    run(cmd(&mdbook)
+        .args(["serve", "--hostname", "127.0.0.1", "--port", "3000"])
+        .env("PATH", tool_path(root)))
+}
+
+/// Rewrites every program listing's expected output from a fresh run, and the
+/// compile-fail listings' errors from rustc (through trybuild).
+pub fn write_outputs(root: &Path) -> Result {
+    build_listings(root)?;
+    for listing in listings::all(root) {
+        match listing.kind {
+            Kind::Program => {
+                let stdout = output(&mut cmd(root.join("target/debug").join(&listing.name)))?;
+                fs::write(listing.expected_output(), listings::expected_file_text(&listing, &stdout))?;
+                eprintln!("xtask: wrote {}", listing.expected_output().display());
+            }
+            Kind::CompileFail => {}
+        }
+    }
+    run(cmd("cargo")
+        .args(["test", "--package", "array-memory-book", "--test", "compile_fail"])
+        .env("TRYBUILD", "overwrite"))
+}
+
+/// The checks on the built site: no cmdrun error, every internal link and
+/// anchor resolves, and the rendered Rust blocks are exactly the blocks
+/// skeptic tests.
+pub fn check(root: &Path, site: &Path) -> Result {
+    let pages = html_files(site);
+    if pages.is_empty() {
+        return Err(format!("no HTML pages in {}", site.display()).into());
+    }
+    let mut problems = Vec::new();
+    let mut ids: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
+    let mut texts = BTreeMap::new();
+    for page in &pages {
+        let text = fs::read_to_string(page)?;
+        if text.contains("cmdrun error") {
+            problems.push(format!("{}: contains a cmdrun error", rel(site, page)));
+        }
+        ids.insert(page.clone(), attribute_values(&text, "id").into_iter().collect());
+        texts.insert(page.clone(), text);
+    }
+    let mut links = 0;
+    for (page, text) in &texts {
+        for target in attribute_values(text, "href").into_iter().chain(attribute_values(text, "src")) {
+            if target.contains("://") || target.starts_with("mailto:") || target.starts_with("//") {
+                continue;
+            }
+            links += 1;
+            let (path, fragment) = match target.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (target.as_str(), None),
+            };
+            let file = if path.is_empty() { page.clone() } else { normalize(&page.parent().unwrap().join(path)) };
+            let file = if file.is_dir() { file.join("index.html") } else { file };
+            if !file.exists() {
+                problems.push(format!("{}: broken link {target:?}", rel(site, page)));
+                continue;
+            }
+            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                let known = ids.get(&file).is_some_and(|set| set.contains(f));
+                if file.extension().is_some_and(|e| e == "html") && !known {
+                    problems.push(format!("{}: link {target:?} names a missing anchor", rel(site, page)));
+                }
+            }
+        }
+    }
+    // Rust blocks on the chapter pages (print.html repeats them all).
+    let mut rust_blocks = 0;
+    for (page, text) in &texts {
+        let name = page.file_name().unwrap().to_string_lossy();
+        if name == "print.html" || name == "404.html" || name == "toc.html" {
+            continue;
+        }
+        rust_blocks += text.matches("<code class=\"language-rust").count();
+    }
+    let listed = output(cmd("cargo").args(["test", "--package", "array-memory-book", "--test", "skeptic", "--", "--list"]))?;
+    let skeptic_tests = listed.lines().filter(|l| l.ends_with(": test")).count();
+    eprintln!(
+        "xtask: {} pages, {links} internal links checked, {rust_blocks} Rust blocks rendered, {skeptic_tests} skeptic tests",
+        pages.len()
+    );
+    if rust_blocks != skeptic_tests {
+        problems.push(format!("{rust_blocks} Rust blocks in the rendered book but {skeptic_tests} skeptic tests"));
+    }
+    let _ = root;
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
+}
+
+fn rel(site: &Path, p: &Path) -> String {
+    p.strip_prefix(site).unwrap_or(p).display().to_string()
+}
+
+/// `a/b/../c` → `a/c`, without touching the file system.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Every value of `name="..."` in an HTML text, entity-decoded for `&amp;`.
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&needle) {
+        rest = &rest[at + needle.len()..];
+        if let Some(end) = rest.find('"') {
+            out.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+pub fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "html") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,100 @@
+//! Every program listing prints exactly its committed expected output, and
+//! `listings/`, `Cargo.toml` and the chapters agree about which listings exist.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use xtask::listings::{self, Kind, Listing};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Where cargo put the listing binaries (it builds them before these tests).
+fn bin_dir() -> PathBuf {
+    Path::new(env!("CARGO_BIN_EXE_listing-02-01")).parent().unwrap().to_path_buf()
+}
+
+fn programs() -> Vec<Listing> {
+    listings::all(root()).into_iter().filter(|l| l.kind == Kind::Program).collect()
+}
+
+#[test]
+fn every_listing_prints_its_expected_output() {
+    let mut failures = Vec::new();
+    let all = programs();
+    assert!(all.len() >= 15, "found only {} program listings", all.len());
+    for listing in &all {
+        let out = Command::new(bin_dir().join(&listing.name)).output().expect("the listing runs");
+        assert!(out.status.success(), "{} failed: {}", listing.name, String::from_utf8_lossy(&out.stderr));
+        let actual = listings::expected_file_text(listing, &String::from_utf8(out.stdout).unwrap());
+        let expected = fs::read_to_string(listing.expected_output())
+            .unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask outputs`)", listing.expected_output().display()));
+        if actual != expected {
+            failures.push(format!(
+                "{} prints something else than {}:\n--- expected\n{expected}\n--- actual\n{actual}",
+                listing.name,
+                listing.expected_output().display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}\n(if the change is intended, run `cargo xtask outputs`)", failures.join("\n"));
+}
+
+#[test]
+fn expected_outputs_start_with_the_command_that_made_them() {
+    for listing in programs() {
+        let text = fs::read_to_string(listing.expected_output()).unwrap();
+        assert_eq!(text.lines().next(), Some(listing.command_line().as_str()), "{}", listing.name);
+    }
+}
+
+#[test]
+fn every_program_listing_is_a_binary_and_every_binary_a_listing() {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let declared: Vec<(String, String)> = manifest
+        .split("[[bin]]")
+        .skip(1)
+        .map(|block| {
+            let field = |key: &str| {
+                let line = block.lines().find(|l| l.starts_with(key)).expect("name and path");
+                line.split('"').nth(1).unwrap().to_string()
+            };
+            (field("name ="), field("path ="))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = programs()
+        .iter()
+        .map(|l| (l.name.clone(), l.path.strip_prefix(root()).unwrap().display().to_string()))
+        .collect();
+    assert_eq!(declared, expected);
+}
+
+#[test]
+fn every_listing_appears_in_a_chapter() {
+    let chapters: String = xtask::include::markdown_files(&root().join("src"))
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    for listing in listings::all(root()) {
+        let file = listing.path.strip_prefix(root()).unwrap().display().to_string();
+        assert!(chapters.contains(&file), "{file} is not included in any chapter");
+        if listing.kind == Kind::Program {
+            let run = format!("<!-- cmdrun --strict ../../target/debug/{} -->", listing.name);
+            assert!(chapters.contains(&run), "the output of {} is not shown in any chapter", listing.name);
+        }
+    }
+}
+
+#[test]
+fn numpy_originals_have_their_numpy_output() {
+    for listing in listings::all(root()) {
+        if let Some(py) = listing.numpy_original() {
+            let out = PathBuf::from(format!("{}.out", py.display()));
+            let text = fs::read_to_string(&out).unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask oracle`)", out.display()));
+            let name = py.file_name().unwrap().to_string_lossy();
+            assert!(text.starts_with(&format!("$ python {name}\n")), "{}", out.display());
+        }
+    }
+}
