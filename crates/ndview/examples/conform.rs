@@ -217,47 +217,70 @@ fn run_case(case: &Value) -> Mismatches {
     out
 }
 
+/// What replaying one case file found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Cases whose every field matched.
+    pub passed: usize,
+    /// Cases with at least one mismatch.
+    pub failed: usize,
+    /// One line per mismatch: `case field numpy=… ndview=…`.
+    pub mismatches: Vec<String>,
+    /// Pairs compared, and those whose `shares_memory_max_work_1` matched.
+    pub pairs: usize,
+    pub pairs_max_work_1: usize,
+}
+
+/// Replays every case of `path` (a file in the numpy-cases schema).
+pub fn run_file(path: &str) -> Result<Report, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| format!("{path} is not JSON: {e}"))?;
+    let cases = doc["cases"].as_array().ok_or_else(|| format!("{path} has no \"cases\" list"))?;
+    let mut report = Report::default();
+    for case in cases {
+        let id = case["id"].as_str().unwrap_or("?");
+        let mismatches = run_case(case);
+        let n_pairs = case["pairs"].as_array().map_or(0, Vec::len);
+        report.pairs += n_pairs;
+        report.pairs_max_work_1 +=
+            n_pairs - mismatches.iter().filter(|(f, _, _)| f.ends_with("shares_memory_max_work_1")).count();
+        if mismatches.is_empty() {
+            report.passed += 1;
+        } else {
+            report.failed += 1;
+            for (field, numpy, ours) in mismatches {
+                report.mismatches.push(format!("{id} {field} numpy={numpy} ndview={ours}"));
+            }
+        }
+    }
+    Ok(report)
+}
+
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() {
         eprintln!("usage: conform FILE [FILE ...]   (case files in the numpy-cases schema)");
         return ExitCode::from(2);
     }
-    let (mut passed, mut failed) = (0usize, 0usize);
-    let (mut pairs, mut pairs_max_work_1) = (0usize, 0usize);
+    let mut total = Report::default();
     for file in &files {
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("conform: cannot read {file}: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        let doc: Value = match serde_json::from_str(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("conform: {file} is not JSON: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        for case in doc["cases"].as_array().expect("a cases list") {
-            let id = case["id"].as_str().unwrap_or("?");
-            let mismatches = run_case(case);
-            let n_pairs = case["pairs"].as_array().map_or(0, Vec::len);
-            pairs += n_pairs;
-            pairs_max_work_1 += n_pairs
-                - mismatches.iter().filter(|(f, _, _)| f.ends_with("shares_memory_max_work_1")).count();
-            if mismatches.is_empty() {
-                passed += 1;
-            } else {
-                failed += 1;
-                for (field, numpy, ours) in mismatches {
-                    println!("{id} {field} numpy={numpy} ndview={ours}");
+        match run_file(file) {
+            Ok(r) => {
+                for line in &r.mismatches {
+                    println!("{line}");
                 }
+                total.passed += r.passed;
+                total.failed += r.failed;
+                total.pairs += r.pairs;
+                total.pairs_max_work_1 += r.pairs_max_work_1;
+            }
+            Err(e) => {
+                eprintln!("conform: {e}");
+                return ExitCode::from(2);
             }
         }
     }
-    println!("shares_memory_max_work_1 parity: {pairs_max_work_1} of {pairs} pairs");
-    println!("{passed} passed, {failed} failed");
-    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    println!("shares_memory_max_work_1 parity: {} of {} pairs", total.pairs_max_work_1, total.pairs);
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

@@ -36,6 +36,8 @@
 
 mod array;
 mod axes;
+#[cfg(feature = "ndarray")]
+mod convert;
 mod copy;
 mod cow;
 mod element;
