@@ -66,9 +66,9 @@
 //!    search goes one level down with `b − a₂·x[v]`. At level 1 both remaining
 //!    variables are fixed, and the first `t` is a solution.
 //! 6. **Work counting** (`diophantine_dfs`'s `count`). The counter goes up by
-//!    one each time a call fails: `g ∤ b`, an empty `t` range, a trivial
-//!    solution rejected at the last level, or a level whose candidates are all
-//!    exhausted. Every call first checks `count >= max_work` and gives up
+//!    one each time a call fails: `g ∤ b` (possible only at the top level),
+//!    an empty `t` range, a trivial solution rejected at level 1, or a level
+//!    whose candidates are all exhausted. Every call first checks `count >= max_work` and gives up
 //!    ("too hard") if so. `max_work == None` is NumPy's `-1`: no limit. The
 //!    search tree is finite (each level tries at most `ub + 1` candidates), so
 //!    an unlimited search always ends, though it can take exponential time on
@@ -92,8 +92,8 @@
 //! its buffer, and a buffer holds at most `isize::MAX` bytes. What does that
 //! rule out?
 //!
-//! * The extents, the right-hand side (`rhs < ` the smaller extent, so it fits
-//!   in `i64`) and `|stride|` cannot overflow.
+//! * The extents, `|stride|`, `dim − 1` and the right-hand side (smaller than
+//!   either extent) all fit in `i64`.
 //! * The **search itself cannot overflow** once `b` and all bounds fit in
 //!   `i64`: `|γ| <= a₂/g` and `|ε| <= a₁/g`, so every `t` in a non-empty range
 //!   lies in `[−|c|, |c|]`, the shifted `x₁, x₂` lie in `[0, ub]`,
@@ -102,19 +102,23 @@
 //! * But the **bounds can overflow**. Simplification merges equal coefficients
 //!   of *both* arrays into one bound, and Euclid's chain makes the combined
 //!   bound `(Σ aᵢ·ubᵢ)/g`; both sums add up the two extents, which can reach
-//!   `2·isize::MAX`. Example: a `u8` buffer of `2^62 + 2` bytes (allowed, it is
-//!   less than `isize::MAX`), `shares_memory(&x, &x)`: the two terms
-//!   `(1, 2^62 + 1)` merge into a bound of `2^63 + 2`, and NumPy (so we)
-//!   report an overflow.
+//!   `2·isize::MAX`. Example: a `u8` array `x` of `2^62 + 1` bytes (allowed,
+//!   it is less than `isize::MAX`), `shares_memory(&x, &x)`: the two terms
+//!   `(1, 2^62)` merge into a bound of `2^63`, one more than `i64::MAX`.
+//!   NumPy 2.4.6 raises `OverflowError` for exactly this (checked with an
+//!   unbacked `as_strided` view), and so do we; at `2^62` bytes both answer
+//!   `True`.
 //!
 //! So the guarantee does not rule out an overflow: it needs a buffer of more
 //! than `2^62` bytes (4 EiB), which no 64-bit machine today can allocate (and
-//! on a 32-bit target it is impossible: every sum stays below `2^33`), but it
+//! on a 32-bit target it is impossible: every sum stays below `2^32`), but it
 //! is not *provably* impossible. [`shares_memory`] therefore returns
-//! `Result<bool>` with [`Error::Overflow`] rather than guess. The same holds
-//! for internal overlap (doubling a bound beyond `2^62`; NumPy doubles without
-//! a check there, we check); [`ArrayBase::internal_overlap`] answers `true`
-//! ("cannot rule it out") in that case.
+//! `Result<bool>` with [`Error::Overflow`] rather than guess.
+//!
+//! Internal overlap has the same exposure, for the same size of buffer (the
+//! doubled bounds `2·ub` and Euclid's chain over them). NumPy doubles without
+//! a check; we check, and [`ArrayBase::internal_overlap`] answers `true`,
+//! "cannot rule it out", on overflow.
 
 use std::cmp::{Reverse, max, min};
 
@@ -226,7 +230,7 @@ fn share_terms(a: &Layout, b: &Layout) -> Option<Vec<Term>> {
 ///
 /// `a_base`/`b_base` are the addresses of the two buffers. `max_work`:
 /// `None` searches without limit (NumPy's `-1`), `Some(0)` only compares the
-/// extents (NumPy's `0`), `Some(n)` gives up after `n` failed candidates.
+/// extents (NumPy's `0`), `Some(n)` gives up after `n` failed calls of the search.
 pub(crate) fn solve_may_share_memory(
     a: &Layout,
     a_base: usize,
@@ -285,11 +289,21 @@ pub(crate) fn solve_internal_overlap(layout: &Layout, max_work: Option<u64>) -> 
         } else if term.a == 0 {
             return Overlap::Yes;
         }
-        // z = x' + y' ranges over 0..=2·ub. (NumPy doubles without a check.)
+        kept.push(term);
+    }
+    // One variable has only the trivial solution; `solve_diophantine` says
+    // so whatever the bound. Answering before the doubling below keeps a
+    // single huge axis (a reversed `u8` array of more than 2^62 bytes) from
+    // overflowing, where NumPy's unchecked doubling also ends in "no".
+    if kept.len() <= 1 {
+        return Overlap::No;
+    }
+    // z = x' + y' ranges over 0..=2·ub. (NumPy doubles without a check.)
+    for term in &mut kept {
         let Some(ub) = term.ub.checked_mul(2) else {
             return Overlap::Overflow;
         };
-        kept.push(Term { a: term.a, ub });
+        term.ub = ub;
     }
 
     // Sort only: `diophantine_simplify` could change the inequality part.
@@ -608,7 +622,9 @@ impl Search<'_> {
         let g = self.chain.reduced[v - 1].a;
         let (gamma, epsilon) = (self.chain.gamma[v - 1], self.chain.epsilon[v - 1]);
 
-        // The allowed solutions: none unless g divides b.
+        // The allowed solutions: none unless g divides b. (Only the top level
+        // can fail here: below it, b = a1·x1 is a multiple of g by
+        // construction.)
         if b % g != 0 {
             return self.fail();
         }
