@@ -795,3 +795,556 @@ impl<S: Storage> ArrayBase<S> {
         solve_internal_overlap(self.layout(), None) != Overlap::No
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use smallvec::SmallVec;
+
+    use super::*;
+    use crate::{Array, ArrayView, s};
+
+    /// A layout taken as given, not checked against any buffer.
+    fn raw(shape: &[usize], strides: &[isize], offset: isize, itemsize: usize) -> Layout {
+        Layout::from_parts(SmallVec::from_slice(shape), SmallVec::from_slice(strides), offset, itemsize)
+    }
+
+    /// Exact answer for two layouts in one buffer.
+    fn exact(a: &Layout, b: &Layout) -> Overlap {
+        solve_may_share_memory(a, 0, b, 0, None)
+    }
+
+    /// Where each element starts, by walking every index.
+    fn element_starts(l: &Layout) -> Vec<i64> {
+        let mut starts = Vec::new();
+        if l.shape().contains(&0) {
+            return starts;
+        }
+        let mut index = vec![0usize; l.ndim()];
+        loop {
+            let steps = index.iter().zip(l.strides()).map(|(&i, &s)| i as i64 * s as i64);
+            starts.push(l.offset() as i64 + steps.sum::<i64>());
+            let mut axis = l.ndim();
+            loop {
+                if axis == 0 {
+                    return starts;
+                }
+                axis -= 1;
+                index[axis] += 1;
+                if index[axis] < l.shape()[axis] {
+                    break;
+                }
+                index[axis] = 0;
+            }
+        }
+    }
+
+    /// Every byte the layout reaches.
+    fn bytes(l: &Layout) -> BTreeSet<i64> {
+        let size = l.itemsize() as i64;
+        element_starts(l).into_iter().flat_map(|p| p..p + size).collect()
+    }
+
+    fn brute_shares(a: &Layout, b: &Layout) -> bool {
+        !bytes(a).is_disjoint(&bytes(b))
+    }
+
+    /// Two different indices whose elements have a byte in common.
+    fn brute_internal(l: &Layout) -> bool {
+        let mut starts = element_starts(l);
+        starts.sort_unstable();
+        starts.windows(2).any(|w| w[1] - w[0] < l.itemsize() as i64)
+    }
+
+    /// A small deterministic generator (xorshift64*).
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+        }
+        fn range(&mut self, lo: i64, hi: i64) -> i64 {
+            lo + self.below((hi - lo + 1) as u64) as i64
+        }
+    }
+
+    /// A random layout reaching only bytes `0..64`: 0 to 3 axes of length 0
+    /// to 4, any byte strides (not only multiples of the item size), item
+    /// sizes 1, 2, 4, 8.
+    fn random_layout(rng: &mut Rng) -> Layout {
+        loop {
+            let itemsize = [1, 2, 4, 8][rng.below(4) as usize];
+            let ndim = rng.below(4) as usize;
+            let shape: Vec<usize> = (0..ndim).map(|_| rng.range(0, 4) as usize).collect();
+            let strides: Vec<isize> = (0..ndim).map(|_| rng.range(-12, 12) as isize).collect();
+            let probe = raw(&shape, &strides, 0, itemsize);
+            let (low, high) = offset_bounds_from_strides(&probe).unwrap();
+            if high - low > 64 {
+                continue;
+            }
+            let offset = rng.range(-low as i64, (64 - high) as i64) as isize;
+            return raw(&shape, &strides, offset, itemsize);
+        }
+    }
+
+    fn numbers(text: &str) -> Vec<i64> {
+        text.split([' ', ',']).filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn the_hard_case_of_numpys_header() -> Result<()> {
+        // x = np.arange(80).reshape(4, 20); x[:, ::7] vs x[:, 3::3].
+        let x = Array::arange(80).into_shape([4, 20])?;
+        let (a, b) = (x.slice(s![:, ::7])?, x.slice(s![:, 3::3])?);
+        assert_eq!(shares_memory(&a, &b), Ok(false));
+        assert!(may_share_memory(&a, &b));
+        // NumPy 2.4.6 gives up for max_work 0..=5 and decides at 6.
+        for max_work in 0..=5 {
+            assert_eq!(shares_memory_max_work(&a, &b, max_work), Err(Error::TooHard { max_work }));
+        }
+        assert_eq!(shares_memory_max_work(&a, &b, 6), Ok(false));
+        // Non-overlap relies on 20 <= lcm(7, 3) = 21 columns.
+        for (columns, shared) in [(21, false), (22, true)] {
+            let x = Array::arange(4 * columns).into_shape([4, columns as isize])?;
+            let (a, b) = (x.slice(s![:, ::7])?, x.slice(s![:, 3::3])?);
+            assert_eq!(shares_memory(&a, &b), Ok(shared), "{columns} columns");
+            assert!(may_share_memory(&a, &b));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_header_equation_itself() {
+        // 20·x1 + 7·x2 + 3·x3 = 78, 0 <= x <= (6, 2, 5): infeasible; 77 is
+        // feasible and NumPy's search finds (3, 2, 1) first.
+        let terms = [Term { a: 20, ub: 6 }, Term { a: 7, ub: 2 }, Term { a: 3, ub: 5 }];
+        assert_eq!(solve_diophantine(&terms, 78, None, false), (Overlap::No, vec![]));
+        assert_eq!(solve_diophantine(&terms, 77, None, false), (Overlap::Yes, vec![3, 2, 1]));
+        assert_eq!(solve_diophantine(&terms, 78, Some(5), false).0, Overlap::TooHard);
+        assert_eq!(solve_diophantine(&terms, 78, Some(6), false).0, Overlap::No);
+    }
+
+    #[test]
+    fn three_d_views_share_but_need_work() -> Result<()> {
+        let x = Array::arange(120).into_shape([4, 5, 6])?;
+        let (a, b) = (x.slice(s![:, ::2, ::3])?, x.slice(s![:, ::3, ::2])?);
+        assert_eq!(shares_memory(&a, &b), Ok(true));
+        for max_work in 0..=2 {
+            assert_eq!(shares_memory_max_work(&a, &b, max_work), Err(Error::TooHard { max_work }));
+        }
+        assert_eq!(shares_memory_max_work(&a, &b, 3), Ok(true));
+        Ok(())
+    }
+
+    #[test]
+    fn empty_arrays_never_share() -> Result<()> {
+        let x = Array::arange(12).into_shape([3, 4])?;
+        let empties = [x.slice(s![:0])?, x.slice(s![1:1])?, x.slice(s![:, 2:2])?, x.as_strided([0, 5], [8, 0])?];
+        for e in &empties {
+            for other in [&x.view(), e] {
+                assert_eq!(shares_memory(e, other), Ok(false));
+                assert!(!may_share_memory(e, other));
+                assert_eq!(shares_memory_max_work(e, other, 0), Ok(false));
+                assert_eq!(shares_memory_max_work(other, e, 1), Ok(false));
+            }
+            assert!(!e.internal_overlap());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn separate_buffers_never_share() -> Result<()> {
+        let x = Array::arange(12);
+        let y = x.copy();
+        assert_eq!(shares_memory(&x, &y), Ok(false));
+        assert!(!may_share_memory(&x, &y));
+        assert_eq!(shares_memory_max_work(&x, &y, 0), Ok(false));
+        assert_eq!(shares_memory(&x, &x), Ok(true));
+        assert_eq!(shares_memory_max_work(&x, &x, 0), Err(Error::TooHard { max_work: 0 }));
+        Ok(())
+    }
+
+    #[test]
+    fn max_work_zero_is_the_bounds_check() -> Result<()> {
+        let x = Array::arange(10);
+        let (evens, odds) = (x.slice(s![::2])?, x.slice(s![1::2])?);
+        assert!(may_share_memory(&evens, &odds));
+        assert_eq!(shares_memory_max_work(&evens, &odds, 0), Err(Error::TooHard { max_work: 0 }));
+        // Incommensurate starts need no candidates at all.
+        assert_eq!(shares_memory_max_work(&evens, &odds, 1), Ok(false));
+        assert_eq!(shares_memory(&evens, &odds), Ok(false));
+        Ok(())
+    }
+
+    #[test]
+    fn slices_agree_with_brute_force() -> Result<()> {
+        // Every slice with small start/stop/step of a 1-d array, and every
+        // combination of a few slices (plus transposes) of a 2-d one.
+        let line = Array::arange(9);
+        let mut views: Vec<ArrayView<'_, i64>> = Vec::new();
+        let ends = [None, Some(0), Some(1), Some(2), Some(-2), Some(7)];
+        for start in ends {
+            for stop in ends {
+                for step in [1, 2, 3, 4, -1, -2, -3] {
+                    let arg = [crate::SliceArg::Slice(crate::Slice { start, stop, step: Some(step) })];
+                    views.push(line.slice(arg)?);
+                }
+            }
+        }
+        let grid = Array::arange(20).into_shape([4, 5])?;
+        let mut grid_views: Vec<ArrayView<'_, i64>> = Vec::new();
+        for rows in [s![:], s![1:], s![::2], s![1::2], s![::-1], s![::3], s![2], s![-1:0:-2]] {
+            for cols in [s![:], s![:3], s![::2], s![1::2], s![::-2], s![4::-3], s![1], s![1:4]] {
+                let w = grid.slice([rows[0], cols[0]])?;
+                grid_views.push(ArrayView::with_layout(grid.buffer(), w.t().layout().clone())?);
+                grid_views.push(w);
+            }
+        }
+        for set in [&views, &grid_views] {
+            for a in set.iter() {
+                assert_eq!(a.internal_overlap(), brute_internal(a.layout()));
+                for b in set.iter() {
+                    let expected = brute_shares(a.layout(), b.layout());
+                    assert_eq!(shares_memory(a, b), Ok(expected), "{:?} / {:?}", a.layout(), b.layout());
+                    assert!(may_share_memory(a, b) || !expected);
+                    if let Ok(answer) = shares_memory_max_work(a, b, 1) {
+                        assert_eq!(answer, expected);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn as_strided_views_agree_with_brute_force() -> Result<()> {
+        // Checked as_strided views of a 24-element array, from a few starting
+        // points (so that negative strides fit), zero strides included.
+        let x = Array::arange(24);
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut views = Vec::new();
+        while views.len() < 150 {
+            let start = rng.range(0, 23) as isize;
+            let ndim = rng.range(1, 3) as usize;
+            let shape: Vec<usize> = (0..ndim).map(|_| rng.range(0, 4) as usize).collect();
+            let strides: Vec<isize> = (0..ndim).map(|_| 8 * rng.range(-6, 6) as isize).collect();
+            if let Ok(v) = x.slice(s![start:])?.as_strided(&shape, &strides) {
+                views.push(ArrayView::with_layout(x.buffer(), v.layout().clone())?);
+            }
+        }
+        for a in &views {
+            assert_eq!(a.internal_overlap(), brute_internal(a.layout()), "{:?}", a.layout());
+            for b in &views {
+                assert_eq!(shares_memory(a, b), Ok(brute_shares(a.layout(), b.layout())));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn raw_layouts_agree_with_brute_force() {
+        // Mixed item sizes and strides that are not multiples of them: the
+        // solver's own generality, beyond what ndview's views produce.
+        let mut rng = Rng(0x0123_4567_89AB_CDEF);
+        let layouts: Vec<Layout> = (0..400).map(|_| random_layout(&mut rng)).collect();
+        for a in &layouts {
+            let internal = solve_internal_overlap(a, None);
+            assert_eq!(internal == Overlap::Yes, brute_internal(a), "{a:?}");
+            assert!(matches!(internal, Overlap::Yes | Overlap::No));
+        }
+        for pair in layouts.chunks(2).take(200) {
+            for a in &layouts[..40] {
+                let b = &pair[0];
+                let expected = if brute_shares(a, b) { Overlap::Yes } else { Overlap::No };
+                assert_eq!(exact(a, b), expected, "{a:?} / {b:?}");
+                assert_eq!(exact(b, a), expected);
+            }
+        }
+    }
+
+    /// `numpy._core._multiarray_tests.solve_diophantine(A, U, b, max_work,
+    /// simplify, require_ub_nontrivial)` from NumPy 2.4.6, one problem per
+    /// line: `A | U | b | simplify nontrivial | answer for max_work = -1, 1,
+    /// 2, 3, 5, 8`, where an answer is the solution found, `N` (none) or `H`
+    /// (too much work).
+    const NUMPY_DIOPHANTINE: &str = "
+    1 20 24 13 18|2 5 1 6 4|89|00|2,1,0,1,3 H H H H 2,1,0,1,3
+    6 34 27 38|2 3 1 3|174|10|N H H H N N
+    15 34 39 22 3|6 2 8 2 4|0|01|6,0,3,2,4 H H 6,0,3,2,4 6,0,3,2,4 6,0,3,2,4
+    34 9 3 11 20|0 2 3 5 5|40|10|0,2,1,3 H 0,2,1,3 0,2,1,3 0,2,1,3 0,2,1,3
+    31 40|6 4|0|01|N N N N N N
+    36 13 24 8 36|6 2 4 2 2|0|01|2,1,2,1,2 H H H H H
+    11 19 10|0 2 0|42|10|N N N N N N
+    27 33 27|1 7 3|321|00|N N N N N N
+    22 37 19|8 0 4|0|01|N H H H N N
+    3 24 34 35 37|0 2 4 0 4|0|01|N H H H H H
+    23 14 20 21|1 4 5 0|107|00|N H H H N N
+    34 1 34 10 38|2 7 6 7 0|190|00|0,4,4,5,0 H H H H 0,4,4,5,0
+    23 35 39 2 21|0 5 5 6 4|64|10|0,1,1,4 H H H H H
+    26 36 16 29 33|0 8 8 4 2|0|01|0,3,6,1,2 H H H H H
+    32 6 27 30 8|7 4 6 1 2|111|10|2,0,1,1,2 H H H H H
+    37 12 1 34|4 0 7 5|323|00|4,0,5,5 H H 4,0,5,5 4,0,5,5 4,0,5,5
+    2 26 24 14|4 3 1 3|64|00|0,1,1,1 H H H H 0,1,1,1
+    10 37|2 5|54|00|N N N N N N
+    33 19 2 14|6 7 4 4|275|00|3,6,3,4 H 3,6,3,4 3,6,3,4 3,6,3,4 3,6,3,4
+    31 11 28 4 7|1 4 5 6 6|244|00|1,1,5,5,6 H H H 1,1,5,5,6 1,1,5,5,6
+    8 28 15 40 1|2 0 5 2 4|36|10|N H H H N N
+    15 40 33 22 32|3 6 5 1 2|190|00|2,1,2,1,1 H H H H 2,1,2,1,1
+    29 21 16 17 7|4 0 8 2 2|0|01|4,0,1,0,2 H H H H H
+    18 14 17|0 1 2|50|00|N N N N N N
+    12 10|2 7|13|10|N N N N N N
+    26 5 22 11|2 2 6 0|113|00|N H H N N N
+    35 11|2 1|84|00|N N N N N N
+    10 3 29 8 26|2 3 2 1 6|75|10|2,0,0,1,3 H H 2,0,0,1,3 2,0,0,1,3 2,0,0,1,3
+    8 21 26|4 3 5|99|10|3,1,0 H H H 3,1,0 3,1,0
+    1 7 9|0 4 0|0|01|N N N N N N
+    5 5 25 10 29|7 2 6 3 6|73|10|2,0,0,3 H H H H H
+    15 25 1 30|7 5 1 4|38|00|N H N N N N
+    38 29 27|6 6 4|417|00|N H H H N N
+    7 24 29|0 6 8|0|01|N H H H N N
+    34 29|2 0|10|00|N N N N N N
+    37 29 2 21 27|5 6 7 4 5|434|00|1,6,2,4,5 H H H H 1,6,2,4,5
+    16 32 31|1 5 4|278|10|N H N N N N
+    23 36 20 35 23|5 1 1 7 6|470|10|N H H H H N
+    28 15 16|7 5 6|208|00|4,0,6 4,0,6 4,0,6 4,0,6 4,0,6 4,0,6
+    29 2 16 3|8 0 2 0|0|01|N H H N N N
+    26 33 12 13|5 5 5 6|416|00|N H H H N N
+    30 1 15|8 2 6|0|01|3,1,5 H 3,1,5 3,1,5 3,1,5 3,1,5
+    38 22 33 23 14|6 3 7 3 1|163|00|1,1,2,1,1 H H H H 1,1,2,1,1
+    15 24 19|0 0 1|18|00|N N N N N N
+    38 13 30 22 11|5 2 5 3 7|438|10|5,3,3,2,6 H H H H 5,3,3,2,6
+    17 31 7 17 22|3 0 0 5 2|40|00|N H H H H H
+    26 33 6 29|1 5 6 1|215|00|1,5,4,0 H H H H H
+    39 8 26|4 6 4|0|01|N H H H N N
+    5 34|1 6|193|10|N N N N N N
+    21 36|5 4|1|10|N N N N N N
+    1 25 33 25 19|0 0 0 2 2|0|01|N H H H N N
+    23 6 30 13 17|3 6 1 3 6|227|10|1,2,6,1,6 H H H H H
+    16 26 24 34 17|6 6 1 0 5|58|10|1,0,0,2 H H 1,0,0,2 1,0,0,2 1,0,0,2
+    33 18 9 33|6 7 4 1|198|10|3,4,3 H 3,4,3 3,4,3 3,4,3 3,4,3
+    27 2 33 35|6 4 2 5|302|00|6,0,0,4 H H H H 6,0,0,4
+    11 24 8|3 6 2|90|00|N H H N N N
+    39 23 5 34 2|7 1 2 4 3|339|10|6,2,1,2,2 H H H H H
+    20 9 35|2 1 5|19|00|N N N N N N
+    4 6 33|8 4 0|0|01|1,4,0 1,4,0 1,4,0 1,4,0 1,4,0 1,4,0
+    31 11 9 6|6 5 6 6|28|00|0,2,0,1 H H H H H
+";
+
+    #[test]
+    fn diophantine_search_order_and_work_match_numpy() {
+        for line in NUMPY_DIOPHANTINE.trim().lines() {
+            let parts: Vec<&str> = line.trim().split('|').collect();
+            let (a, u, b) = (numbers(parts[0]), numbers(parts[1]), numbers(parts[2])[0]);
+            let (simplify, nontrivial) = (parts[3].starts_with('1'), parts[3].ends_with('1'));
+            let mut terms: Vec<Term> = a.iter().zip(&u).map(|(&a, &ub)| Term { a, ub }).collect();
+            if simplify {
+                diophantine_simplify(&mut terms, b).unwrap();
+            }
+            let answers = parts[4].split(' ');
+            for (max_work, answer) in [None, Some(1), Some(2), Some(3), Some(5), Some(8)].into_iter().zip(answers) {
+                let expected = match answer {
+                    "H" => (Overlap::TooHard, vec![]),
+                    "N" => (Overlap::No, vec![]),
+                    x => (Overlap::Yes, numbers(x)),
+                };
+                let got = solve_diophantine(&terms, b, max_work, nontrivial);
+                assert_eq!(got, expected, "{line} with max_work {max_work:?}");
+            }
+        }
+    }
+
+    /// `np.shares_memory(a, b, max_work=w)` from NumPy 2.4.6 for `as_strided`
+    /// views of one 96-byte buffer: `shape/strides/offset/itemsize` of `a`
+    /// and `b`, then the answers for `w` = -1, 1, 2, 3 (`T`, `F`, or `H` for
+    /// `TooHardError`).
+    const NUMPY_SHARES: &str = "
+    5 2 5/2 -5 -2/21/1|2 1/4 -1/11/4|THHT
+    2 3/-1 13/23/4|5/10/39/1|THTT
+    2 4/3 1/52/8|4 5 1/-9 13 -2/38/4|THHH
+    1 4 1/5 -6 -9/34/8|4/-5/31/1|THHT
+    3 5 2/10 5 -11/18/8|1/-12/43/2|THHH
+    3 1/11 4/54/2|3 1 2/-8 3 9/70/1|THHT
+    5 3/-13 -12/78/2|4/-13/81/1|THTT
+    5 3 1/-2 -13 -3/49/1|4 1 5/13 -3 6/5/1|THTT
+    4 1/1 -11/22/4|5 3 2/0 -4 9/25/4|THHT
+    1 4 1/3 5 10/50/8|1 5/-1 -11/65/4|THHT
+    3/-10/60/4|5 5 5/-7 -5 8/50/4|THHT
+    5 2/-12 -7/76/8|1 5/-4 6/44/4|THHH
+    1 2 5/-7 -2 -3/47/1|5 2 4/1 -8 -8/69/1|THTT
+    2 5 1/5 4 -6/64/1|5/11/35/4|THHT
+    4 2 5/11 -9 12/10/2|1 1 4/7 -2 7/62/2|THHH
+    3 5 3/-2 7 -11/58/2|2 1 3/-3 -7 -13/58/8|THTT
+    3/-8/41/2|5 5 3/-13 5 9/53/2|THHH
+    5 4/-9 -3/78/4|3 3 3/7 -9 5/58/1|THHH
+    4 2 2/5 -5 2/47/2|4 1 1/12 9 -6/44/1|THTT
+    3 3/-2 6/19/8|2 2 4/9 11 -13/56/2|THHT
+    2/9/68/8|5 2/7 -11/49/8|THHH
+    5 4/-5 -13/86/8|5 2 2/2 0 -2/52/8|THTT
+    4 1 2/3 -11 -9/58/8|5 3/-12 -10/79/8|THHH
+    3 3 2/-13 5 3/62/2|2 5/-1 13/26/2|THHH
+    3/-12/62/2|4 4 1/11 5 -10/24/8|THHH
+    5 5 2/-1 -7 10/82/4|3 5 5/-7 11 -3/34/4|THHH
+    4 4 1/-2 13 -9/22/2|5 3/5 10/44/8|THHH
+    4/9/29/8|4 2/11 -1/27/4|THHH
+    3 1/7 13/41/2|5/6/21/4|THHH
+    3 3/-3 -7/82/1|3 2/-9 -12/76/1|THHT
+    5/8/17/4|3/9/30/1|FHHH
+    3 4/11 5/49/1|3 2 5/7 -2 -13/67/2|THHH
+    4/7/20/8|1 4/11 -8/46/1|THHT
+    2 3 5/7 -4 -7/67/2|5/11/16/2|THHT
+    2 1 4/11 6 -1/37/4|1 5 4/-5 -6 -13/67/1|THHH
+    4 1/-7 -7/62/4|4 2/-6 13/66/2|THTT
+    4 4 2/-10 7 13/50/1|1 4 1/-8 0 -2/35/4|THHH
+    2 2/2 -13/74/4|5 3 1/8 -8 7/37/8|THHH
+    3 2/10 -4/20/1|5 4 3/11 8 -2/11/8|THTT
+    2 4/7 3/71/4|5 3 2/10 -5 -11/44/4|THHH
+    1 3 1/-2 -9 10/80/2|1 3 4/-10 7 13/15/4|THHT
+    4 2 1/7 11 2/7/8|2 5 2/-3 11 8/31/1|THTT
+    1/7/60/8|4 4 2/11 -4 10/45/2|THHH
+    3 1 5/5 9 6/16/2|1 4/10 7/34/4|THHT
+    4 3 5/8 -2 8/18/1|4 1 5/-11 0 2/74/1|THHH
+    2 1 5/-10 -6 9/59/1|4 2 3/-10 -3 -6/90/4|THHT
+    2 5/-11 4/51/2|4 3/-8 -10/79/8|THHH
+    2 4/8 -10/48/4|4/11/12/4|THHH
+    5 5 1/-12 -11 12/92/4|4 2 5/11 5 -1/14/4|THTT
+    4/9/20/2|4 3 3/-4 -5 -9/62/8|THTT
+    1 2/13 13/70/2|5 1/8 5/50/2|THHT
+    4/-7/23/1|3 3/2 5/12/2|THHT
+    3 1 4/11 5 2/16/4|1/-6/26/4|THHH
+    4/13/20/1|4 5 2/3 12 -2/3/8|THHH
+    5 2/-13 -10/62/4|2/3/28/8|THHH
+    3 1 5/9 -2 -4/35/4|1 5/-12 -7/59/8|THTT
+    4 5 5/10 -9 3/45/8|4/6/63/8|THHH
+    4 5/11 6/36/1|2 5 1/-12 8 -9/37/2|THHH
+    5/-11/53/1|5 3/13 -9/32/1|THHT
+    5/7/17/1|2 2 5/-13 -11 -12/72/2|THHH
+    5 3 3/-9 4 -8/66/4|3 3 4/-8 -5 -6/88/8|THHH
+    2 1 1/13 2 -9/44/1|1 5 5/-13 11 -12/48/2|THHH
+    3 5 3/-4 6 -5/57/2|5 2 4/-2 8 11/40/8|THHH
+    3 3/-8 8/64/1|3 4 5/3 -10 11/40/1|THHT
+    5 1 1/3 -10 7/27/8|4 2/-7 9/44/2|THHT
+    3/4/44/4|5 5 1/11 6 9/0/1|THTT
+    2 3 3/-2 -10 9/28/8|4/0/22/4|THTT
+    2 5/10 11/33/8|4/9/32/4|THTT
+    5 5 5/2 -8 -4/55/2|4 3/12 -11/29/2|THHT
+    3/-8/40/2|1 4 2/-1 -13 10/64/1|THHH
+    2 1/7 -8/76/8|2 3/-7 -10/38/2|FFFF
+    4/-11/54/1|1/-10/44/1|FFFF
+    1 3/4 0/34/4|2 5/-9 -2/68/8|FFFF
+    1 1/-3 -7/16/1|2 4/1 -8/76/2|FFFF
+    3/-7/23/8|5 2 2/2 12 -8/48/4|FFFF
+    1/9/0/4|3/13/22/1|FFFF
+    4 1 2/7 -5 13/57/4|1/5/25/8|FFFF
+    4/-3/14/4|1/7/41/8|FFFF
+    3 2 2/9 -9 8/60/8|1/3/86/8|TTTT
+    5/-6/84/4|3 1 4/-12 10 12/44/1|TTTT
+    3 1/-9 -7/36/8|3 1/-5 4/18/4|TTTT
+    3 2/11 -2/65/8|5 1 3/-11 7 -11/72/1|TTTT
+    5/7/62/2|4 4 3/-10 -6 9/70/8|TTTT
+    1/3/23/8|2 3/5 -8/35/8|TTTT
+";
+
+    #[test]
+    fn shares_memory_work_matches_numpy() {
+        let layout = |text: &str| {
+            let f: Vec<&str> = text.split('/').collect();
+            let shape: Vec<usize> = numbers(f[0]).iter().map(|&d| d as usize).collect();
+            let strides: Vec<isize> = numbers(f[1]).iter().map(|&s| s as isize).collect();
+            raw(&shape, &strides, f[2].parse().unwrap(), f[3].parse().unwrap())
+        };
+        for line in NUMPY_SHARES.trim().lines() {
+            let parts: Vec<&str> = line.trim().split('|').collect();
+            let (a, b) = (layout(parts[0]), layout(parts[1]));
+            for (max_work, answer) in [None, Some(1), Some(2), Some(3)].into_iter().zip(parts[2].chars()) {
+                let expected = match answer {
+                    'T' => Overlap::Yes,
+                    'F' => Overlap::No,
+                    _ => Overlap::TooHard,
+                };
+                assert_eq!(solve_may_share_memory(&a, 1000, &b, 1000, max_work), expected, "{line} {max_work:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn overflow_only_beyond_two_to_the_62_bytes() {
+        // NumPy 2.4.6: np.shares_memory(x, x) for an int8 as_strided view of
+        // 2^62 bytes is True; of 2^62 + 1 bytes it raises OverflowError.
+        let x = raw(&[1 << 62], &[1], 0, 1);
+        assert_eq!(exact(&x, &x), Overlap::Yes);
+        let x = raw(&[(1 << 62) + 1], &[1], 0, 1);
+        assert_eq!(exact(&x, &x), Overlap::Overflow);
+        assert_eq!(solve_may_share_memory(&x, 0, &x, 0, Some(0)), Overlap::TooHard);
+        // One huge reversed axis has only the trivial solution: no overlap,
+        // without doubling its bound.
+        let reversed = raw(&[(1 << 62) + 1], &[-1], 1 << 62, 1);
+        assert_eq!(solve_internal_overlap(&reversed, None), Overlap::No);
+        // Two axes whose doubled bound overflows: "cannot rule it out".
+        let two = raw(&[2, (1 << 62) + 1], &[1, 1], 0, 1);
+        assert_eq!(solve_internal_overlap(&two, None), Overlap::Overflow);
+    }
+
+    #[test]
+    fn extreme_layouts_do_not_panic() {
+        let big = isize::MAX;
+        let layouts = [
+            raw(&[2], &[isize::MIN], 0, 8),
+            raw(&[2, 3], &[isize::MIN, 8], big, 8),
+            raw(&[usize::MAX], &[1], 0, 1),
+            raw(&[usize::MAX, 2], &[big, -big], -big, 8),
+            raw(&[3, 3, 3], &[big / 2, big / 3, 1], 0, 1),
+            raw(&[2; 6], &[big / 7; 6], big, 1),
+            raw(&[1, 2], &[isize::MIN, 0], 0, 4),
+            raw(&[], &[], isize::MIN, usize::MAX),
+            raw(&[4], &[8], 0, usize::MAX),
+        ];
+        for a in &layouts {
+            for max_work in [None, Some(0), Some(1), Some(50)] {
+                let _ = solve_internal_overlap(a, max_work);
+            }
+            let _ = is_c_contiguous(a);
+            for b in &layouts {
+                for base in [0, usize::MAX / 2, usize::MAX] {
+                    // A limited search: an unlimited one may take (finite
+                    // but) astronomical time on such layouts, as in NumPy.
+                    for max_work in [Some(0), Some(1), Some(50)] {
+                        let _ = solve_may_share_memory(a, base, b, 0, max_work);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn deep_problems_do_not_use_the_call_stack() {
+        // 3000 axes of length 2 with byte strides 1, 2, …, 3000 against one
+        // byte in the middle: a search 3000 levels deep.
+        let n = 3000;
+        let strides: Vec<isize> = (1..=n).collect();
+        let a = raw(&vec![2; n as usize], &strides, 0, 1);
+        let middle = raw(&[], &[], n * (n + 1) / 4, 1);
+        assert_eq!(exact(&a, &middle), Overlap::Yes);
+        assert_eq!(solve_internal_overlap(&a, None), Overlap::Yes);
+    }
+
+    #[test]
+    fn internal_overlap_cases() -> Result<()> {
+        let x = Array::arange(12).into_shape([3, 4])?;
+        assert!(!x.internal_overlap());
+        assert!(!x.t().internal_overlap());
+        assert!(!x.slice(s![::-1, 1::2])?.internal_overlap());
+        assert!(x.as_strided([3, 4], [8, 8])?.internal_overlap());
+        assert!(x.as_strided([4, 3], [0, 8])?.internal_overlap());
+        assert!(!x.as_strided([1, 3], [0, 8])?.internal_overlap()); // the zero stride is never used
+        assert!(!x.as_strided([3, 2], [16, 8])?.internal_overlap());
+        assert!(x.as_strided([3, 2], [8, 16])?.internal_overlap());
+        // Internal overlap with a work limit: 0 gives up at once.
+        let windows = x.as_strided([3, 4], [8, 8])?;
+        assert_eq!(solve_internal_overlap(windows.layout(), Some(0)), Overlap::TooHard);
+        assert_eq!(solve_internal_overlap(x.layout(), Some(0)), Overlap::No); // contiguous
+        Ok(())
+    }
+}
