@@ -8,15 +8,15 @@ fn main() -> Result<(), ndview::Error> {
 
     // ANCHOR: cell
     // Check memory sharing
-    println!("View shares memory: {}", shares_memory(&data, &view));
-    println!("Copy shares memory: {}", shares_memory(&data, &copy));
+    println!("View shares memory: {}", shares_memory(&data, &view)?);
+    println!("Copy shares memory: {}", shares_memory(&data, &copy)?);
 
     // Another subtle case: flattening
     let flat_view = data.ravel(); // returns a view when possible
     let flat_copy = data.flatten(); // always returns a copy
 
-    println!("\nRavel shares memory: {}", shares_memory(&data, &flat_view));
-    println!("Flatten shares memory: {}", shares_memory(&data, &flat_copy));
+    println!("\nRavel shares memory: {}", shares_memory(&data, &flat_view)?);
+    println!("Flatten shares memory: {}", shares_memory(&data, &flat_copy)?);
     // ANCHOR_END: cell
     Ok(())
 }

@@ -9,7 +9,7 @@ fn main() -> Result<(), ndview::Error> {
     // Bounds only: do the two byte ranges overlap?
     println!("may_share_memory: {}", may_share_memory(&a, &b));
     // Exact: is there one element both can reach?
-    println!("shares_memory:    {}", shares_memory(&a, &b));
+    println!("shares_memory:    {}", shares_memory(&a, &b)?);
     // The exact search, stopped after one step.
     match shares_memory_max_work(&a, &b, 1) {
         Ok(answer) => println!("max_work=1:       {answer}"),

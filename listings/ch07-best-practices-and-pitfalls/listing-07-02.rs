@@ -6,7 +6,7 @@ fn main() -> Result<(), ndview::Error> {
 
     // Keep what you need as a copy: it does not change with `data`.
     let snapshot = data.slice(s![1:, :3])?.copy();
-    println!("isolated: {}", !shares_memory(&data, &snapshot));
+    println!("isolated: {}", !shares_memory(&data, &snapshot)?);
 
     data[[1, 0]] = 999; // fine: nothing borrows `data` now
 

@@ -22,8 +22,8 @@ fn main() -> Result<(), ndview::Error> {
 
     // 5. A view of the centre shares memory with the original; a copy does not.
     let centre = arr.slice(s![1:4, 1:4])?;
-    println!("\nView shares memory: {}", shares_memory(&arr, &centre));
-    println!("Copy shares memory: {}", shares_memory(&arr, &centre.copy()));
+    println!("\nView shares memory: {}", shares_memory(&arr, &centre)?);
+    println!("Copy shares memory: {}", shares_memory(&arr, &centre.copy())?);
     // ANCHOR_END: solution
     Ok(())
 }

@@ -137,7 +137,7 @@ impl<'a, T: Element> ArrayViewMut<'a, T> {
     /// v[[5]] = 50;
     /// assert_eq!(nd[5], 50);
     /// ```
-    pub fn from_ndarray<D: Dimension>(mut v: ndarray::ArrayViewMut<'a, T, D>) -> Option<ArrayViewMut<'a, T>> {
+    pub fn from_ndarray<D: Dimension>(v: ndarray::ArrayViewMut<'a, T, D>) -> Option<ArrayViewMut<'a, T>> {
         let layout = {
             let view = v.view();
             let span = view.to_slice_memory_order()?;

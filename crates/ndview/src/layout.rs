@@ -255,9 +255,9 @@ impl Layout {
     ///
     /// ```
     /// use ndview::Layout;
-    /// // Every second element of 10: bytes 0..80 hold them, the last ends at 72+8.
+    /// // Every second element of 10: the last one starts at byte 64 and ends at 72.
     /// let l = Layout::new(&[5], &[16], 0, 8, 10).unwrap();
-    /// assert_eq!(l.byte_extent(), Some((0, 72 + 8)));
+    /// assert_eq!(l.byte_extent(), Some((0, 64 + 8)));
     /// ```
     pub fn byte_extent(&self) -> Option<(usize, usize)> {
         if self.shape.contains(&0) {
@@ -329,30 +329,6 @@ impl Layout {
         true
     }
 
-    /// Whether the elements fill their byte extent exactly, in some order of
-    /// the axes and with any signs of the strides: no gaps, no element reached
-    /// twice. Such an array is one contiguous run of memory.
-    pub(crate) fn is_dense(&self) -> bool {
-        if self.shape.contains(&0) {
-            return true;
-        }
-        let mut axes: SmallVec<[(usize, usize); 4]> = self
-            .shape
-            .iter()
-            .zip(&self.strides)
-            .filter(|&(&d, _)| d > 1)
-            .map(|(&d, &s)| (s.unsigned_abs(), d))
-            .collect();
-        axes.sort_unstable();
-        let mut expected = self.itemsize;
-        for (stride, dim) in axes {
-            if stride != expected {
-                return false;
-            }
-            expected *= dim;
-        }
-        true
-    }
 }
 
 #[cfg(test)]
@@ -382,13 +358,5 @@ mod tests {
     fn misaligned_strides_are_named() {
         let err = Layout::new(&[2], &[4], 0, 8, 4).unwrap_err();
         assert_eq!(err.to_string(), "stride 4 is not a multiple of the item size 8 bytes");
-    }
-
-    #[test]
-    fn dense_means_no_gaps_in_any_order() {
-        assert!(Layout::new(&[3, 4], &[-32, -8], 88, 8, 12).unwrap().is_dense());
-        assert!(Layout::new(&[4, 3], &[8, 32], 0, 8, 12).unwrap().is_dense());
-        assert!(!Layout::new(&[5], &[16], 0, 8, 10).unwrap().is_dense());
-        assert!(!Layout::new(&[2], &[0], 0, 8, 1).unwrap().is_dense());
     }
 }

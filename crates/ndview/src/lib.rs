@@ -24,9 +24,9 @@
 //! let mut data = Array::arange(12).into_shape([3, 4])?;
 //! let view = data.slice(s![1:, :3])?;          // NumPy: data[1:, :3]
 //! assert_eq!(view.strides(), &[32, 8]);        // bytes, like NumPy
-//! assert!(shares_memory(&data, &view));
+//! assert!(shares_memory(&data, &view)?);
 //! let copy = view.copy();
-//! assert!(!shares_memory(&data, &copy));
+//! assert!(!shares_memory(&data, &copy)?);
 //!
 //! data.slice_mut(s![1:, :3])?[[0, 0]] = 999;   // writes through to data
 //! assert_eq!(data[[1, 0]], 999);
