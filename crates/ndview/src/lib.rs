@@ -17,6 +17,9 @@
 //! | `strided`   | checked `as_strided`                                       |
 //! | `overlap`   | `shares_memory`, `may_share_memory`, internal overlap      |
 //! | `print`     | `Display` = NumPy's `str()`, `Debug` = `repr()`            |
+//! | `display`   | rich display in Jupyter (evcxr): an HTML table and layout  |
+//! | `convert`   | zero-copy conversions to and from `ndarray`                |
+//! | `random`    | NumPy's `default_rng`: the same seeded numbers as NumPy    |
 //!
 //! ```
 //! use ndview::{s, shares_memory, Array};
@@ -33,6 +36,7 @@
 //! # Ok::<(), ndview::Error>(())
 //! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod array;
 mod axes;
@@ -40,6 +44,7 @@ mod axes;
 mod convert;
 mod copy;
 mod cow;
+mod display;
 mod element;
 mod error;
 mod iter;
