@@ -29,8 +29,9 @@ fn every_listing_prints_its_expected_output() {
         let out = Command::new(bin_dir().join(&listing.name)).output().expect("the listing runs");
         assert!(out.status.success(), "{} failed: {}", listing.name, String::from_utf8_lossy(&out.stderr));
         let actual = listings::expected_file_text(listing, &String::from_utf8(out.stdout).unwrap());
-        let expected = fs::read_to_string(listing.expected_output())
-            .unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask outputs`)", listing.expected_output().display()));
+        let expected = fs::read_to_string(listing.expected_output()).unwrap_or_else(|e| {
+            panic!("{}: {e} (run `cargo xtask outputs`)", listing.expected_output().display())
+        });
         if actual != expected {
             failures.push(format!(
                 "{} prints something else than {}:\n--- expected\n{expected}\n--- actual\n{actual}",
@@ -39,7 +40,11 @@ fn every_listing_prints_its_expected_output() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}\n(if the change is intended, run `cargo xtask outputs`)", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{}\n(if the change is intended, run `cargo xtask outputs`)",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -92,7 +97,8 @@ fn numpy_originals_have_their_numpy_output() {
     for listing in listings::all(root()) {
         if let Some(py) = listing.numpy_original() {
             let out = PathBuf::from(format!("{}.out", py.display()));
-            let text = fs::read_to_string(&out).unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask oracle`)", out.display()));
+            let text = fs::read_to_string(&out)
+                .unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask oracle`)", out.display()));
             let name = py.file_name().unwrap().to_string_lossy();
             assert!(text.starts_with(&format!("$ python {name}\n")), "{}", out.display());
         }

@@ -31,9 +31,15 @@ fn arrays() -> (Array<i64>, Array2<i64>, ArrayD<i64>) {
 fn views(c: &mut Criterion) {
     let (big, fixed, dynamic) = arrays();
     let mut group = c.benchmark_group("view");
-    group.bench_function("ndview", |b| b.iter(|| black_box(black_box(&big).slice(s![::2, ::2]).unwrap()).offset()));
-    group.bench_function("ndarray Array2", |b| b.iter(|| black_box(black_box(&fixed).slice(nd_s![..;2, ..;2])).len()));
-    group.bench_function("ndarray ArrayD", |b| b.iter(|| black_box(black_box(&dynamic).slice(nd_s![..;2, ..;2])).len()));
+    group.bench_function("ndview", |b| {
+        b.iter(|| black_box(black_box(&big).slice(s![::2, ::2]).unwrap()).offset())
+    });
+    group.bench_function("ndarray Array2", |b| {
+        b.iter(|| black_box(black_box(&fixed).slice(nd_s![..;2, ..;2])).len())
+    });
+    group.bench_function("ndarray ArrayD", |b| {
+        b.iter(|| black_box(black_box(&dynamic).slice(nd_s![..;2, ..;2])).len())
+    });
     group.finish();
 }
 
@@ -42,7 +48,9 @@ fn copies(c: &mut Criterion) {
     let mut group = c.benchmark_group("copy");
     group.sample_size(20);
     group.bench_function("ndview", |b| b.iter(|| black_box(&big).slice(s![::2, ::2]).unwrap().copy()));
-    group.bench_function("ndarray Array2", |b| b.iter(|| black_box(&fixed).slice(nd_s![..;2, ..;2]).to_owned()));
+    group.bench_function("ndarray Array2", |b| {
+        b.iter(|| black_box(&fixed).slice(nd_s![..;2, ..;2]).to_owned())
+    });
     group.finish();
 }
 

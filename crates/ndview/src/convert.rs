@@ -81,8 +81,9 @@ impl<S: StorageMut> ArrayBase<S> {
     pub fn to_ndarray_mut(&mut self) -> ndarray::ArrayViewMutD<'_, S::Elem> {
         let (shape, strides, low, backwards) = ndarray_parts(&self.layout);
         let data = self.data.as_mut_slice();
-        let mut view = ndarray::ArrayViewMut::from_shape(IxDyn(&shape).strides(IxDyn(&strides)), &mut data[low..])
-            .expect("a writable ndview layout stays inside its buffer and never overlaps itself");
+        let mut view =
+            ndarray::ArrayViewMut::from_shape(IxDyn(&shape).strides(IxDyn(&strides)), &mut data[low..])
+                .expect("a writable ndview layout stays inside its buffer and never overlaps itself");
         for axis in backwards {
             view.invert_axis(Axis(axis));
         }
@@ -96,7 +97,8 @@ fn layout_within<T, D: Dimension>(v: &ndarray::ArrayView<'_, T, D>, span: &[T]) 
     let offset = (v.as_ptr() as usize).wrapping_sub(span.as_ptr() as usize) as isize;
     let offset = if v.is_empty() { 0 } else { offset };
     let strides: Vec<isize> = v.strides().iter().map(|s| s * itemsize as isize).collect();
-    Layout::new(v.shape(), &strides, offset, itemsize, span.len()).expect("ndarray's elements lie in the span")
+    Layout::new(v.shape(), &strides, offset, itemsize, span.len())
+        .expect("ndarray's elements lie in the span")
 }
 
 impl<'a, T: Element> ArrayView<'a, T> {

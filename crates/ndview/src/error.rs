@@ -177,33 +177,26 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::SliceStepZero => write!(f, "slice step cannot be zero"),
-            Error::TooManyIndices { ndim, given } => write!(
-                f,
-                "too many indices for array: array is {ndim}-dimensional, but {given} were indexed"
-            ),
+            Error::TooManyIndices { ndim, given } => {
+                write!(f, "too many indices for array: array is {ndim}-dimensional, but {given} were indexed")
+            }
             Error::MissingIndices { ndim, given } => write!(
                 f,
                 "one index per axis is needed for an element: array is {ndim}-dimensional, \
                  but {given} were indexed (use slice for a sub-array)"
             ),
-            Error::IndexOutOfBounds { index, axis, size } => write!(
-                f,
-                "index {index} is out of bounds for axis {axis} with size {size}"
-            ),
-            Error::AxisOutOfBounds { axis, ndim } => write!(
-                f,
-                "axis {axis} is out of bounds for array of dimension {ndim}"
-            ),
-            Error::AxesDontMatch { axes, ndim } => write!(
-                f,
-                "axes don't match array: {} given for an array of dimension {ndim}",
-                tuple(axes)
-            ),
-            Error::Reshape { size, shape } => write!(
-                f,
-                "cannot reshape array of size {size} into shape {}",
-                numpy_shape_string(shape)
-            ),
+            Error::IndexOutOfBounds { index, axis, size } => {
+                write!(f, "index {index} is out of bounds for axis {axis} with size {size}")
+            }
+            Error::AxisOutOfBounds { axis, ndim } => {
+                write!(f, "axis {axis} is out of bounds for array of dimension {ndim}")
+            }
+            Error::AxesDontMatch { axes, ndim } => {
+                write!(f, "axes don't match array: {} given for an array of dimension {ndim}", tuple(axes))
+            }
+            Error::Reshape { size, shape } => {
+                write!(f, "cannot reshape array of size {size} into shape {}", numpy_shape_string(shape))
+            }
             Error::OrderNotPermitted => write!(f, "order 'K' is not permitted for reshaping"),
             Error::MultipleUnknownDimensions => {
                 write!(f, "can only specify one unknown dimension")
@@ -219,18 +212,15 @@ impl fmt::Display for Error {
                 tuple(strides),
                 tuple(to)
             ),
-            Error::StridesLength { shape_len, strides_len } => write!(
-                f,
-                "shape has {shape_len} axes but {strides_len} strides were given"
-            ),
-            Error::Misaligned { what, value, itemsize } => write!(
-                f,
-                "{what} {value} is not a multiple of the item size {itemsize} bytes"
-            ),
-            Error::OutOfBuffer { low, high, len } => write!(
-                f,
-                "the layout reaches bytes {low}..{high}, outside the buffer of {len} bytes"
-            ),
+            Error::StridesLength { shape_len, strides_len } => {
+                write!(f, "shape has {shape_len} axes but {strides_len} strides were given")
+            }
+            Error::Misaligned { what, value, itemsize } => {
+                write!(f, "{what} {value} is not a multiple of the item size {itemsize} bytes")
+            }
+            Error::OutOfBuffer { low, high, len } => {
+                write!(f, "the layout reaches bytes {low}..{high}, outside the buffer of {len} bytes")
+            }
             Error::InternalOverlap { shape, strides } => write!(
                 f,
                 "a mutable view cannot reach one element through two indices: \

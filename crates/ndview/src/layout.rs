@@ -154,12 +154,8 @@ impl Layout {
         if shape.len() != strides.len() {
             return Err(Error::StridesLength { shape_len: shape.len(), strides_len: strides.len() });
         }
-        let layout = Layout::from_parts(
-            SmallVec::from_slice(shape),
-            SmallVec::from_slice(strides),
-            offset,
-            itemsize,
-        );
+        let layout =
+            Layout::from_parts(SmallVec::from_slice(shape), SmallVec::from_slice(strides), offset, itemsize);
         layout.check_within(buffer_len)?;
         Ok(layout)
     }
@@ -328,7 +324,6 @@ impl Layout {
         }
         true
     }
-
 }
 
 #[cfg(test)]

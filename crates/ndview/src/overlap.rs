@@ -238,7 +238,8 @@ pub(crate) fn solve_may_share_memory(
     b_base: usize,
     max_work: Option<u64>,
 ) -> Overlap {
-    let (Some((start1, end1)), Some((start2, end2))) = (memory_extents(a, a_base), memory_extents(b, b_base)) else {
+    let (Some((start1, end1)), Some((start2, end2))) = (memory_extents(a, a_base), memory_extents(b, b_base))
+    else {
         return Overlap::Overflow;
     };
     if !(start1 < end2 && start2 < end1 && start1 < end1 && start2 < end2) {
@@ -273,7 +274,10 @@ pub(crate) fn solve_internal_overlap(layout: &Layout, max_work: Option<u64>) -> 
     }
 
     let mut terms = Vec::with_capacity(layout.ndim() + 1);
-    if strides_to_terms(layout, &mut terms, false).and_then(|()| push_itemsize_term(layout, &mut terms)).is_none() {
+    if strides_to_terms(layout, &mut terms, false)
+        .and_then(|()| push_itemsize_term(layout, &mut terms))
+        .is_none()
+    {
         return Overlap::Overflow;
     }
 
@@ -434,24 +438,14 @@ fn solve_diophantine(
         [_] if require_ub_nontrivial => no_solution,
         [only] => {
             let x = b / only.a;
-            if b % only.a == 0 && (0..=only.ub).contains(&x) {
-                (Overlap::Yes, vec![x])
-            } else {
-                no_solution
-            }
+            if b % only.a == 0 && (0..=only.ub).contains(&x) { (Overlap::Yes, vec![x]) } else { no_solution }
         }
         _ => {
             let Some(chain) = diophantine_precompute(terms) else {
                 return (Overlap::Overflow, Vec::new());
             };
-            let mut search = Search {
-                terms,
-                chain,
-                max_work,
-                require_ub_nontrivial,
-                x: vec![0; terms.len()],
-                count: 0,
-            };
+            let mut search =
+                Search { terms, chain, max_work, require_ub_nontrivial, x: vec![0; terms.len()], count: 0 };
             let answer = search.run(b);
             (answer, if answer == Overlap::Yes { search.x } else { Vec::new() })
         }
@@ -499,11 +493,8 @@ struct Chain {
 /// `None` when a combined bound overflows `i64`.
 fn diophantine_precompute(terms: &[Term]) -> Option<Chain> {
     let n = terms.len();
-    let mut chain = Chain {
-        reduced: vec![Term { a: 0, ub: 0 }; n - 1],
-        gamma: vec![0; n - 1],
-        epsilon: vec![0; n - 1],
-    };
+    let mut chain =
+        Chain { reduced: vec![Term { a: 0, ub: 0 }; n - 1], gamma: vec![0; n - 1], epsilon: vec![0; n - 1] };
     for j in 1..n {
         // Step j combines the previous combined variable (or term 0) with term j.
         let prev = if j == 1 { terms[0] } else { chain.reduced[j - 2] };
@@ -942,7 +933,8 @@ mod tests {
     #[test]
     fn empty_arrays_never_share() -> Result<()> {
         let x = Array::arange(12).into_shape([3, 4])?;
-        let empties = [x.slice(s![:0])?, x.slice(s![1:1])?, x.slice(s![:, 2:2])?, x.as_strided([0, 5], [8, 0])?];
+        let empties =
+            [x.slice(s![:0])?, x.slice(s![1:1])?, x.slice(s![:, 2:2])?, x.as_strided([0, 5], [8, 0])?];
         for e in &empties {
             for other in [&x.view(), e] {
                 assert_eq!(shares_memory(e, other), Ok(false));
@@ -1144,7 +1136,9 @@ mod tests {
                 diophantine_simplify(&mut terms, b).unwrap();
             }
             let answers = parts[4].split(' ');
-            for (max_work, answer) in [None, Some(1), Some(2), Some(3), Some(5), Some(8)].into_iter().zip(answers) {
+            for (max_work, answer) in
+                [None, Some(1), Some(2), Some(3), Some(5), Some(8)].into_iter().zip(answers)
+            {
                 let expected = match answer {
                     "H" => (Overlap::TooHard, vec![]),
                     "N" => (Overlap::No, vec![]),
@@ -1264,7 +1258,11 @@ mod tests {
                     'F' => Overlap::No,
                     _ => Overlap::TooHard,
                 };
-                assert_eq!(solve_may_share_memory(&a, 1000, &b, 1000, max_work), expected, "{line} {max_work:?}");
+                assert_eq!(
+                    solve_may_share_memory(&a, 1000, &b, 1000, max_work),
+                    expected,
+                    "{line} {max_work:?}"
+                );
             }
         }
     }

@@ -157,12 +157,7 @@ impl Generator {
         // (high > low >= i64::MIN), and the width, up to 2^64 - 2, fits in u64.
         let off = low as u64;
         let rng = (high - 1).wrapping_sub(low) as u64;
-        let values = self
-            .bits
-            .bounded_fill(off, rng, count)
-            .into_iter()
-            .map(|v| v as i64)
-            .collect();
+        let values = self.bits.bounded_fill(off, rng, count).into_iter().map(|v| v as i64).collect();
         Array::from_vec(values, shape)
     }
 

@@ -46,7 +46,8 @@ fn fix_unknown_dimension(newshape: &[isize], size: usize) -> Result<Dims> {
             }
             unknown = Some(i);
         } else {
-            known = known.checked_mul(d as usize).filter(|&k| k <= isize::MAX as usize).ok_or_else(mismatch)?;
+            known =
+                known.checked_mul(d as usize).filter(|&k| k <= isize::MAX as usize).ok_or_else(mismatch)?;
         }
     }
     let mut dims: Dims = newshape.iter().map(|&d| d.max(0) as usize).collect();
@@ -68,13 +69,8 @@ fn fix_unknown_dimension(newshape: &[isize], size: usize) -> Result<Dims> {
 fn attempt_nocopy_reshape(layout: &Layout, newdims: &[usize], order: Order) -> Option<Strides> {
     let is_f = order == Order::F;
     // Length-1 axes never move: leave them out.
-    let (olddims, oldstrides): (Dims, Strides) = layout
-        .shape()
-        .iter()
-        .zip(layout.strides())
-        .filter(|&(&d, _)| d != 1)
-        .map(|(&d, &s)| (d, s))
-        .unzip();
+    let (olddims, oldstrides): (Dims, Strides) =
+        layout.shape().iter().zip(layout.strides()).filter(|&(&d, _)| d != 1).map(|(&d, &s)| (d, s)).unzip();
     let (oldnd, newnd) = (olddims.len(), newdims.len());
     let mut newstrides: Strides = SmallVec::from_elem(0, newnd);
     let (mut oi, mut oj, mut ni, mut nj) = (0, 1, 0, 1);

@@ -27,10 +27,9 @@ fn strided_layout(from: &Layout, shape: &[usize], strides: &[isize], buffer_len:
 fn check_no_internal_overlap(layout: &Layout) -> Result<()> {
     match solve_internal_overlap(layout, None) {
         Overlap::No => Ok(()),
-        _ => Err(Error::InternalOverlap {
-            shape: layout.shape().to_vec(),
-            strides: layout.strides().to_vec(),
-        }),
+        _ => {
+            Err(Error::InternalOverlap { shape: layout.shape().to_vec(), strides: layout.strides().to_vec() })
+        }
     }
 }
 
@@ -49,7 +48,11 @@ impl<S: Storage> ArrayBase<S> {
     /// assert!(x.as_strided([5, 3], [8, 8]).is_err());
     /// # Ok::<(), ndview::Error>(())
     /// ```
-    pub fn as_strided(&self, shape: impl AsRef<[usize]>, strides: impl AsRef<[isize]>) -> Result<ArrayView<'_, S::Elem>> {
+    pub fn as_strided(
+        &self,
+        shape: impl AsRef<[usize]>,
+        strides: impl AsRef<[isize]>,
+    ) -> Result<ArrayView<'_, S::Elem>> {
         let data = self.data.as_slice();
         let layout = strided_layout(&self.layout, shape.as_ref(), strides.as_ref(), data.len())?;
         Ok(self.view_with(layout))
@@ -69,7 +72,11 @@ impl<S: StorageMut> ArrayBase<S> {
     /// assert!(err.to_string().contains("overlaps itself"));
     /// # Ok::<(), ndview::Error>(())
     /// ```
-    pub fn as_strided_mut(&mut self, shape: impl AsRef<[usize]>, strides: impl AsRef<[isize]>) -> Result<ArrayViewMut<'_, S::Elem>> {
+    pub fn as_strided_mut(
+        &mut self,
+        shape: impl AsRef<[usize]>,
+        strides: impl AsRef<[isize]>,
+    ) -> Result<ArrayViewMut<'_, S::Elem>> {
         let len = self.data.as_slice().len();
         let layout = strided_layout(&self.layout, shape.as_ref(), strides.as_ref(), len)?;
         check_no_internal_overlap(&layout)?;
@@ -83,7 +90,7 @@ impl<'a, T: Element> ArrayView<'a, T> {
     ///
     /// ```
     /// use ndview::ArrayView;
-    /// let buffer = [0, 1, 2, 3, 4, 5];
+    /// let buffer = [0_i64, 1, 2, 3, 4, 5];
     /// let v = ArrayView::from_parts(&buffer, [2, 3], [-24, 8], 24)?;
     /// assert_eq!(v.to_string(), "[[3 4 5]\n [0 1 2]]");
     /// # Ok::<(), ndview::Error>(())
@@ -110,7 +117,11 @@ impl<'a, T: Element> ArrayView<'a, T> {
     /// ```
     pub fn with_layout(buffer: &'a [T], layout: Layout) -> Result<ArrayView<'a, T>> {
         if layout.itemsize() != size_of::<T>() {
-            return Err(Error::Misaligned { what: "itemsize", value: layout.itemsize() as isize, itemsize: size_of::<T>() });
+            return Err(Error::Misaligned {
+                what: "itemsize",
+                value: layout.itemsize() as isize,
+                itemsize: size_of::<T>(),
+            });
         }
         layout.check_within(buffer.len())?;
         Ok(ArrayBase { data: buffer, layout })
@@ -135,7 +146,7 @@ impl<'a, T: Element> ArrayViewMut<'a, T> {
     ///
     /// ```
     /// use ndview::ArrayViewMut;
-    /// let mut buffer = [0; 6];
+    /// let mut buffer = [0_i64; 6];
     /// let mut v = ArrayViewMut::from_parts(&mut buffer, [3], [16], 8)?;
     /// v.fill(1);
     /// assert_eq!(buffer, [0, 1, 0, 1, 0, 1]);
@@ -152,4 +163,3 @@ impl<'a, T: Element> ArrayViewMut<'a, T> {
         Ok(ArrayBase { data: buffer, layout })
     }
 }
-

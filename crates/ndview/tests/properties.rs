@@ -20,7 +20,10 @@ struct Model {
 fn c_order_indices(shape: &[usize]) -> Vec<Vec<usize>> {
     let mut out = vec![vec![]];
     for &d in shape {
-        out = out.into_iter().flat_map(|prefix| (0..d).map(move |i| [prefix.clone(), vec![i]].concat())).collect();
+        out = out
+            .into_iter()
+            .flat_map(|prefix| (0..d).map(move |i| [prefix.clone(), vec![i]].concat()))
+            .collect();
     }
     out
 }

@@ -1,5 +1,5 @@
-//! ndview's `random` against real NumPy: every number in `numpy/random.json`
-//! (written by `numpy/random.py` with NumPy 2.4.6) must come out of ndview
+//! ndview's `random` against real NumPy: every number in `numpy/default_rng.json`
+//! (written by `numpy/default_rng.py` with NumPy 2.4.6) must come out of ndview
 //! exactly, integers and the bits of every float.
 
 use ndview::Error;
@@ -7,12 +7,12 @@ use ndview::random::{Generator, default_rng};
 use serde_json::Value;
 
 fn oracle() -> Value {
-    let text = include_str!("numpy/random.json");
-    serde_json::from_str(text).expect("random.json is valid JSON")
+    let text = include_str!("numpy/default_rng.json");
+    serde_json::from_str(text).expect("default_rng.json is valid JSON")
 }
 
 fn section<'a>(doc: &'a Value, name: &str) -> &'a [Value] {
-    doc[name].as_array().unwrap_or_else(|| panic!("random.json has no {name:?} list"))
+    doc[name].as_array().unwrap_or_else(|| panic!("default_rng.json has no {name:?} list"))
 }
 
 fn i64_of(v: &Value) -> i64 {
@@ -76,7 +76,8 @@ fn integers_match_numpy() {
     assert!(cases.len() > 300);
     for case in cases {
         let seed = case["seed"].as_u64().expect("seed");
-        let what = format!("default_rng({seed}).integers({}, {}, {})", case["low"], case["high"], case["shape"]);
+        let what =
+            format!("default_rng({seed}).integers({}, {}, {})", case["low"], case["high"], case["shape"]);
         check_integers(&mut default_rng(seed), case, &what);
     }
 }

@@ -92,7 +92,8 @@ pub fn check(root: &Path, site: &Path) -> Result {
                 Some((p, f)) => (p, Some(f)),
                 None => (target.as_str(), None),
             };
-            let file = if path.is_empty() { page.clone() } else { normalize(&page.parent().unwrap().join(path)) };
+            let file =
+                if path.is_empty() { page.clone() } else { normalize(&page.parent().unwrap().join(path)) };
             let file = if file.is_dir() { file.join("index.html") } else { file };
             if !file.exists() {
                 problems.push(format!("{}: broken link {target:?}", rel(site, page)));
@@ -115,14 +116,24 @@ pub fn check(root: &Path, site: &Path) -> Result {
         }
         rust_blocks += text.matches("<code class=\"language-rust").count();
     }
-    let listed = output(cmd("cargo").args(["test", "--package", "array-memory-book", "--test", "skeptic", "--", "--list"]))?;
+    let listed = output(cmd("cargo").args([
+        "test",
+        "--package",
+        "array-memory-book",
+        "--test",
+        "skeptic",
+        "--",
+        "--list",
+    ]))?;
     let skeptic_tests = listed.lines().filter(|l| l.ends_with(": test")).count();
     eprintln!(
         "xtask: {} pages, {links} internal links checked, {rust_blocks} Rust blocks rendered, {skeptic_tests} skeptic tests",
         pages.len()
     );
     if rust_blocks != skeptic_tests {
-        problems.push(format!("{rust_blocks} Rust blocks in the rendered book but {skeptic_tests} skeptic tests"));
+        problems.push(format!(
+            "{rust_blocks} Rust blocks in the rendered book but {skeptic_tests} skeptic tests"
+        ));
     }
     let _ = root;
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }

@@ -52,7 +52,9 @@ fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
     let (status, body, file) = match fs::read(&file) {
         Ok(b) => ("200 OK", b, file),
-        Err(_) => ("404 Not Found", fs::read(root.join("404.html")).unwrap_or_default(), root.join("404.html")),
+        Err(_) => {
+            ("404 Not Found", fs::read(root.join("404.html")).unwrap_or_default(), root.join("404.html"))
+        }
     };
     let kind = match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
@@ -66,6 +68,10 @@ fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         Some("ttf") => "font/ttf",
         _ => "application/octet-stream",
     };
-    write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
     stream.write_all(&body)
 }

@@ -66,7 +66,8 @@ fn describe(c: &Command) -> String {
     s
 }
 
-const USAGE: &str = "usage: cargo xtask <serve|build|test|outputs|oracle [--check]|notebooks [--check]|jupyter|bench>";
+const USAGE: &str =
+    "usage: cargo xtask <serve|build|test|outputs|oracle [--check]|notebooks [--check]|jupyter|bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -109,10 +110,9 @@ fn test(root: &Path) -> Result {
     step("NumPy fixtures are current", &mut || oracle::run(root, true))?;
     step("cargo test --workspace", &mut || run(cmd("cargo").args(["test", "--workspace"])))?;
     step("conformance runner on the NumPy cases", &mut || {
-        run(cmd("cargo").args(["run", "--release", "-p", "ndview", "--example", "conform", "--"]).args([
-            "crates/ndview/tests/numpy/cases.json",
-            "crates/ndview/tests/numpy/listings.json",
-        ]))
+        run(cmd("cargo")
+            .args(["run", "--release", "-p", "ndview", "--example", "conform", "--"])
+            .args(["crates/ndview/tests/numpy/cases.json", "crates/ndview/tests/numpy/listings.json"]))
     })?;
     step("benchmarks compile and run once", &mut || {
         run(cmd("cargo").args(["test", "-p", "ndview", "--benches"]))

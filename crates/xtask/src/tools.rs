@@ -51,10 +51,11 @@ pub fn ensure_cargo_tool(root: &Path, tool: &CargoTool) -> Result<PathBuf> {
         return Ok(path);
     }
     eprintln!("xtask: installing {} {} into {}", tool.name, tool.version, dir.display());
-    run(cmd("cargo")
-        .args(["install", "--locked", "--root"])
-        .arg(&dir)
-        .args([tool.name, "--version", &format!("={}", tool.version)]))?;
+    run(cmd("cargo").args(["install", "--locked", "--root"]).arg(&dir).args([
+        tool.name,
+        "--version",
+        &format!("={}", tool.version),
+    ]))?;
     Ok(path)
 }
 
@@ -79,7 +80,9 @@ pub fn ensure_python(root: &Path) -> Result<PathBuf> {
         run(cmd("python3").args(["-m", "venv"]).arg(&venv))?;
     }
     eprintln!("xtask: installing Python packages from {}", requirements.display());
-    run(cmd(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"]).arg(&requirements))?;
+    run(cmd(&python)
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+        .arg(&requirements))?;
     std::fs::write(&stamp, wanted)?;
     Ok(python)
 }
@@ -115,11 +118,17 @@ pub fn ensure_playwright(root: &Path) -> Result<PathBuf> {
     let stamp = dir.join("node_modules/.package-lock.json");
     let lock = std::fs::read_to_string(dir.join("package-lock.json"))?;
     let installed = std::fs::read_to_string(&stamp).unwrap_or_default();
-    if !installed.is_empty() && lock.contains("\"node_modules/playwright-core\"") && dir.join("node_modules/playwright-core").exists() {
+    if !installed.is_empty()
+        && lock.contains("\"node_modules/playwright-core\"")
+        && dir.join("node_modules/playwright-core").exists()
+    {
         return Ok(dir);
     }
     eprintln!("xtask: installing playwright-core with npm ci");
-    run(cmd("npm").args(["ci", "--no-audit", "--no-fund", "--silent"]).current_dir(&dir).env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+    run(cmd("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--silent"])
+        .current_dir(&dir)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     Ok(dir)
 }
 
@@ -133,6 +142,14 @@ pub fn ensure_miri() -> Result<()> {
         return Ok(());
     }
     eprintln!("xtask: installing the {NIGHTLY} toolchain with Miri");
-    run(cmd("rustup").args(["toolchain", "install", NIGHTLY, "--profile", "minimal", "--component", "miri,rust-src"]))?;
+    run(cmd("rustup").args([
+        "toolchain",
+        "install",
+        NIGHTLY,
+        "--profile",
+        "minimal",
+        "--component",
+        "miri,rust-src",
+    ]))?;
     run(cmd("cargo").args([&format!("+{NIGHTLY}"), "miri", "setup"]))
 }

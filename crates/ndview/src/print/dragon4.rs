@@ -106,12 +106,8 @@ impl Digits {
     fn parse(text: &str) -> Digits {
         let (mantissa, exp_text) = text.split_once('e').unwrap_or((text, "0"));
         let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits: Vec<u8> = int_part
-            .bytes()
-            .chain(frac_part.bytes())
-            .filter(u8::is_ascii_digit)
-            .map(|b| b - b'0')
-            .collect();
+        let digits: Vec<u8> =
+            int_part.bytes().chain(frac_part.bytes()).filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
         let (negative, magnitude) = match exp_text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, exp_text),
@@ -240,12 +236,7 @@ fn leading_exponent(v: f64, shortest: &Digits) -> i32 {
 /// provided `cutoff_min` digits are out; it always stops at the
 /// `cutoff_max` digit. Reading back only gets easier at lower positions, so
 /// the stop is the shortest digits' last position, clamped by the cutoffs.
-pub(crate) fn dragon4(
-    v: f64,
-    mode: CutoffMode,
-    cutoff_max: Option<u32>,
-    cutoff_min: Option<u32>,
-) -> Digits {
+pub(crate) fn dragon4(v: f64, mode: CutoffMode, cutoff_max: Option<u32>, cutoff_min: Option<u32>) -> Digits {
     if v == 0.0 {
         return Digits::zero();
     }
@@ -266,9 +257,7 @@ pub(crate) fn dragon4(
     let last_required = match (mode, cutoff_min) {
         (_, None) => first,
         (CutoffMode::FractionLength, Some(n)) => first.min(-to_i32(n)),
-        (CutoffMode::TotalLength, Some(n)) => {
-            first.min(first.saturating_add(1).saturating_sub(to_i32(n)))
-        }
+        (CutoffMode::TotalLength, Some(n)) => first.min(first.saturating_add(1).saturating_sub(to_i32(n))),
     };
     let unique_stop = shortest.last_position().min(first);
     let mut stop = unique_stop.min(last_required);
@@ -428,10 +417,7 @@ mod tests {
     }
 
     fn sci(x: f64, precision: Option<u32>, min_digits: Option<u32>, trim: TrimMode) -> String {
-        format_scientific(
-            x,
-            &Dragon4Options { precision, min_digits, ..Dragon4Options::unique(trim) },
-        )
+        format_scientific(x, &Dragon4Options { precision, min_digits, ..Dragon4Options::unique(trim) })
     }
 
     #[test]

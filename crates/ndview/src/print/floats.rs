@@ -56,10 +56,8 @@ impl FloatingFormat {
     /// `fillFormat`, scientific branch: print every value with up to 8
     /// digits after the first, then use the longest fraction for all of them.
     fn fill_scientific(&mut self, finite: &[f64]) {
-        let first_pass = Dragon4Options {
-            precision: Some(PRECISION),
-            ..Dragon4Options::unique(TrimMode::Zeros)
-        };
+        let first_pass =
+            Dragon4Options { precision: Some(PRECISION), ..Dragon4Options::unique(TrimMode::Zeros) };
         let (mut int_len, mut frac_len, mut exp_len) = (0, 0, 0);
         for &x in finite {
             let text = format_scientific(x, &first_pass);
@@ -84,10 +82,8 @@ impl FloatingFormat {
     /// decimals; pad the whole parts and fractions to the longest ones.
     /// `maxprec` keeps `precision=8` and trims each value's zeros.
     fn fill_positional(&mut self, finite: &[f64]) {
-        let first_pass = Dragon4Options {
-            precision: Some(PRECISION),
-            ..Dragon4Options::unique(TrimMode::Zeros)
-        };
+        let first_pass =
+            Dragon4Options { precision: Some(PRECISION), ..Dragon4Options::unique(TrimMode::Zeros) };
         for &x in finite {
             let text = format_positional(x, &first_pass);
             let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));

@@ -193,8 +193,7 @@ impl FormatArray<'_> {
         } else {
             items.collect()
         };
-        let nested =
-            |item: usize| self.recurse(axis + 1, offset + item * stride, &next_indent, next_width);
+        let nested = |item: usize| self.recurse(axis + 1, offset + item * stride, &next_indent, next_width);
 
         let mut s = String::new();
         if axes_left == 1 {
@@ -232,13 +231,7 @@ impl FormatArray<'_> {
 /// `_extendLine`: appends `word` to `line`, first moving `line` into `s`
 /// and starting a new one if the word would pass `line_width`, unless the
 /// line holds nothing but the indent (wrapping would not help).
-fn extend_line(
-    s: &mut String,
-    line: &mut String,
-    word: &str,
-    line_width: usize,
-    next_line_prefix: &str,
-) {
+fn extend_line(s: &mut String, line: &mut String, word: &str, line_width: usize, next_line_prefix: &str) {
     let needs_wrap = line.len() + word.len() > line_width && line.len() > next_line_prefix.len();
     if needs_wrap {
         s.push_str(line.trim_end());
@@ -382,17 +375,11 @@ mod tests {
     #[test]
     fn zero_dimensional() {
         let a = Array::from_vec(vec![true], []).unwrap();
-        assert_eq!(
-            (a.to_string(), format!("{a:?}")),
-            ("True".to_owned(), "array(True)".to_owned())
-        );
+        assert_eq!((a.to_string(), format!("{a:?}")), ("True".to_owned(), "array(True)".to_owned()));
         let b = Array::from_vec(vec![5u8], []).unwrap();
         assert_eq!(format!("{b:?}"), "array(5, dtype=uint8)");
         let c = Array::from_vec(vec![1e20], []).unwrap();
-        assert_eq!(
-            (c.to_string(), format!("{c:?}")),
-            ("1e+20".to_owned(), "array(1.e+20)".to_owned())
-        );
+        assert_eq!((c.to_string(), format!("{c:?}")), ("1e+20".to_owned(), "array(1.e+20)".to_owned()));
     }
 
     #[test]

@@ -4,11 +4,11 @@ Run with real NumPy (the project uses 2.4.6):
 
     python crates/ndview/tests/numpy/random.py
 
-It rewrites random.json next to this file. The output is deterministic: every
+It rewrites default_rng.json next to this file. The output is deterministic: every
 generator is seeded, and nothing depends on the time or the platform's
 default integer type (every call asks for int64 / float64 explicitly).
 
-Sections of random.json:
+Sections of default_rng.json:
 
 * ``integers``: fresh ``np.random.default_rng(seed).integers(low, high,
   size=shape, dtype=np.int64)`` for many seeds, ranges and shapes; ``values``
@@ -22,19 +22,14 @@ Sections of random.json:
   empty range that NumPy still answers because the shape has no elements.
 """
 
+import json
+import struct
 import sys
 from pathlib import Path
 
-# This file is called random.py, and Python puts its folder first on sys.path,
-# so `import random` (done inside NumPy) would find this script instead of the
-# standard library. Take the folder off the path before importing anything.
 HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
-import json  # noqa: E402
-import struct  # noqa: E402
-
-import numpy as np  # noqa: E402
+import numpy as np
 
 I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
@@ -227,7 +222,7 @@ def main():
         else:
             lines.append(f"  {json.dumps(key)}: {json.dumps(value)}{comma}")
     lines.append("}")
-    path = HERE / "random.json"
+    path = HERE / "default_rng.json"
     path.write_text("\n".join(lines) + "\n")
     print(f"wrote {path}: {len(integers)} integers cases, {len(randoms)} random cases")
 
