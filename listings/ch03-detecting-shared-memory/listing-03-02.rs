@@ -1,17 +1,16 @@
 use ndview::{Array, CowArray, s};
 
-// ANCHOR: describe
 /// Says whether `ravel` gave a view or a copy: it is in the type.
 fn describe(expression: &str, flat: &CowArray<'_, i64>) {
     match flat {
-        CowArray::View(v) => println!("{expression:<28} view, offset {:>2}: {v}", v.offset()),
+        CowArray::View(v) => {
+            println!("{expression:<28} view, offset {:>2}: {v}", v.offset())
+        }
         CowArray::Owned(a) => println!("{expression:<28} copy, new buffer: {a}"),
     }
 }
-// ANCHOR_END: describe
 
 fn main() -> Result<(), ndview::Error> {
-    // ANCHOR: main
     let data = Array::arange(12).into_shape([3, 4])?;
     describe("data.ravel()", &data.ravel());
 
@@ -28,6 +27,5 @@ fn main() -> Result<(), ndview::Error> {
     let evens = x.slice(s![::2])?; // evenly spaced, but not contiguous
     describe("x[::2].ravel()", &evens.ravel());
     describe("x[::2].reshape(-1)", &evens.reshape([-1])?);
-    // ANCHOR_END: main
     Ok(())
 }

@@ -5,7 +5,12 @@ use ndview::{Array, ArrayView, s};
 fn show(expression: &str, v: &ArrayView<'_, i64>) {
     println!("{expression}");
     println!(" {v}");
-    println!("  shape {:?}, strides {:?}, offset {}", v.shape(), v.strides(), v.offset());
+    println!(
+        "  shape {:?}, strides {:?}, offset {}",
+        v.shape(),
+        v.strides(),
+        v.offset()
+    );
 }
 // ANCHOR_END: show
 

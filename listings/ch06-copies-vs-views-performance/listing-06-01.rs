@@ -19,7 +19,12 @@ fn main() -> Result<(), ndview::Error> {
     // ANCHOR_END: cell
     // ANCHOR: memory
     println!("View: shape {:?}, owns data: {}", x.shape(), x.owns_data());
-    println!("Copy: shape {:?}, owns data: {}, bytes: {}", y.shape(), y.owns_data(), y.nbytes());
+    println!(
+        "Copy: shape {:?}, owns data: {}, bytes: {}",
+        y.shape(),
+        y.owns_data(),
+        y.nbytes()
+    );
     // ANCHOR_END: memory
     Ok(())
 }

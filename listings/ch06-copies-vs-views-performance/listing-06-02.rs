@@ -4,7 +4,8 @@ use ndarray::{Array, s};
 
 fn main() -> Result<(), ndarray::ShapeError> {
     // ANCHOR: cell
-    let big = Array::from_iter(0..10_000_000_i64).into_shape_with_order((1000, 10_000))?;
+    let big =
+        Array::from_iter(0..10_000_000_i64).into_shape_with_order((1000, 10_000))?;
 
     let start = Instant::now();
     let x = big.slice(s![..;2, ..;2]); // view

@@ -1,6 +1,5 @@
 use ndview::{Array, ArrayView, ArrayViewMut, s};
 
-// ANCHOR: functions
 /// Reads a view: the signature promises not to change anything.
 fn total(v: ArrayView<'_, i64>) -> i64 {
     v.iter().sum()
@@ -13,16 +12,13 @@ fn zero_diagonal(mut v: ArrayViewMut<'_, i64>) {
         v[[i, i]] = 0;
     }
 }
-// ANCHOR_END: functions
 
 fn main() -> Result<(), ndview::Error> {
-    // ANCHOR: main
     let mut data = Array::arange(16).into_shape([4, 4])?;
 
     println!("sum of the centre: {}", total(data.slice(s![1:3, 1:3])?));
 
     zero_diagonal(data.slice_mut(s![1:3, 1:3])?); // `_mut`: mutation is explicit
     println!("{data}");
-    // ANCHOR_END: main
     Ok(())
 }

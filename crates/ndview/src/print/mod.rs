@@ -326,7 +326,8 @@ fn python_tuple(shape: &[usize]) -> String {
 /// ```
 impl<S: Storage> fmt::Display for ArrayBase<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&array_str(self)?)
+        // `pad` honours a width and alignment (`{a:<16}`), like a `str`.
+        f.pad(&array_str(self)?)
     }
 }
 
@@ -347,7 +348,7 @@ impl<S: Storage> fmt::Display for ArrayBase<S> {
 /// ```
 impl<S: Storage> fmt::Debug for ArrayBase<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&array_repr(self)?)
+        f.pad(&array_repr(self)?)
     }
 }
 
