@@ -7,7 +7,7 @@
 //!                         notebooks on the real kernel, every page in headless Chromium
 //! cargo xtask outputs     rewrite the listings' expected outputs from fresh runs
 //! cargo xtask oracle      rerun real NumPy: fixtures and the NumPy originals' outputs
-//! cargo xtask notebooks   regenerate notebooks/ from the book
+//! cargo xtask notebooks   regenerate notebooks/ from the book (--run: and run them on evcxr)
 //! cargo xtask jupyter     set up JupyterLab with the Rust kernel and open notebooks/
 //! cargo xtask bench       ndview vs ndarray vs NumPy, as ratios measured in one run
 //! ```
@@ -67,7 +67,7 @@ fn describe(c: &Command) -> String {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve|build|test|outputs|oracle [--check]|notebooks [--check]|jupyter|bench>";
+    "usage: cargo xtask <serve|build|test|outputs|oracle [--check]|notebooks [--check|--run]|jupyter|bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -79,6 +79,9 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("outputs") => book::write_outputs(&root),
         Some("oracle") => oracle::run(&root, check),
+        Some("notebooks") if args.iter().any(|a| a == "--run") => {
+            notebooks::generate(&root, false).and_then(|()| notebooks::execute_and_compare(&root))
+        }
         Some("notebooks") => notebooks::generate(&root, check),
         Some("jupyter") => notebooks::jupyter(&root),
         Some("bench") => bench::run(&root),
