@@ -15,7 +15,7 @@
 
 use std::ops::{Index, IndexMut};
 
-use smallvec::SmallVec;
+use crate::axis_vec::AxisVec;
 
 use crate::element::Element;
 use crate::error::{Error, Result};
@@ -443,6 +443,7 @@ impl<S: Storage> ArrayBase<S> {
     }
 
     /// A view with another layout over the same buffer (the caller checked it).
+    #[inline]
     pub(crate) fn view_with(&self, layout: Layout) -> ArrayView<'_, S::Elem> {
         ArrayBase { data: self.data.as_slice(), layout }
     }
@@ -472,7 +473,7 @@ impl<S: Storage> ArrayBase<S> {
         if index.len() < ndim {
             return Err(Error::MissingIndices { ndim, given: index.len() });
         }
-        let mut checked: SmallVec<[usize; 4]> = SmallVec::with_capacity(ndim);
+        let mut checked: AxisVec<usize> = AxisVec::new();
         for (axis, (&i, &size)) in index.iter().zip(self.shape()).enumerate() {
             checked.push(crate::slicing::normalize_index(i, axis, size)?);
         }

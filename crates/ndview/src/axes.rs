@@ -7,7 +7,7 @@
 //! (`numpy/_core/src/multiarray/shape.c`), axis numbers checked by
 //! `check_and_adjust_axis` (negative counts from the end).
 
-use smallvec::SmallVec;
+use crate::axis_vec::AxisVec;
 
 use crate::array::{ArrayBase, ArrayView, ArrayViewMut, Storage, StorageMut};
 use crate::error::{Error, Result};
@@ -38,8 +38,8 @@ pub(crate) fn transpose_layout(layout: &Layout, axes: &[isize]) -> Result<Layout
     if axes.len() != ndim {
         return Err(Error::AxesDontMatch { axes: axes.to_vec(), ndim });
     }
-    let mut perm: SmallVec<[usize; 4]> = SmallVec::new();
-    let mut seen: SmallVec<[bool; 4]> = SmallVec::from_elem(false, ndim);
+    let mut perm: AxisVec<usize> = AxisVec::new();
+    let mut seen: AxisVec<bool> = AxisVec::from_elem(false, ndim);
     for &axis in axes {
         let a = normalize_axis(axis, ndim)?;
         if seen[a] {
@@ -53,7 +53,7 @@ pub(crate) fn transpose_layout(layout: &Layout, axes: &[isize]) -> Result<Layout
 
 /// The layout with the axes reversed (`a.T`).
 pub(crate) fn reversed_layout(layout: &Layout) -> Layout {
-    let perm: SmallVec<[usize; 4]> = (0..layout.ndim()).rev().collect();
+    let perm: AxisVec<usize> = (0..layout.ndim()).rev().collect();
     permuted(layout, &perm)
 }
 
@@ -61,7 +61,7 @@ pub(crate) fn reversed_layout(layout: &Layout) -> Layout {
 pub(crate) fn swapaxes_layout(layout: &Layout, axis1: isize, axis2: isize) -> Result<Layout> {
     let ndim = layout.ndim();
     let (a, b) = (normalize_axis(axis1, ndim)?, normalize_axis(axis2, ndim)?);
-    let mut perm: SmallVec<[usize; 4]> = (0..ndim).collect();
+    let mut perm: AxisVec<usize> = (0..ndim).collect();
     perm.swap(a, b);
     Ok(permuted(layout, &perm))
 }

@@ -12,7 +12,7 @@
 //! contiguous source is one `memcpy`; otherwise the innermost axis is copied
 //! with a fixed step.
 
-use smallvec::SmallVec;
+use crate::axis_vec::AxisVec;
 
 use crate::array::{Array, ArrayBase, Storage};
 use crate::axes::reversed_layout;
@@ -35,7 +35,7 @@ fn gather_c<T: Copy>(data: &[T], layout: &Layout, out: &mut Vec<T>) {
     }
     // Drop length-1 axes (their stride never matters), then copy the last
     // axis as a run with a fixed step for every index of the outer axes.
-    let (shape, strides): (Dims, SmallVec<[isize; 4]>) = layout
+    let (shape, strides): (Dims, AxisVec<isize>) = layout
         .shape()
         .iter()
         .zip(layout.strides())
@@ -44,7 +44,7 @@ fn gather_c<T: Copy>(data: &[T], layout: &Layout, out: &mut Vec<T>) {
         .unzip();
     let ndim = shape.len();
     let (inner_len, inner_step) = (shape[ndim - 1], strides[ndim - 1]);
-    let mut index: Dims = SmallVec::from_elem(0, ndim - 1);
+    let mut index: Dims = AxisVec::from_elem(0, ndim - 1);
     let mut row = start;
     out.reserve(size);
     loop {
@@ -88,8 +88,8 @@ pub(crate) fn is_fortran(layout: &Layout) -> bool {
 
 /// The axes sorted by decreasing absolute stride, ties in axis order
 /// (`PyArray_CreateSortedStridePerm`).
-fn sorted_stride_perm(layout: &Layout) -> SmallVec<[usize; 4]> {
-    let mut perm: SmallVec<[usize; 4]> = (0..layout.ndim()).collect();
+fn sorted_stride_perm(layout: &Layout) -> AxisVec<usize> {
+    let mut perm: AxisVec<usize> = (0..layout.ndim()).collect();
     perm.sort_by_key(|&a| std::cmp::Reverse(layout.strides[a].unsigned_abs()));
     perm
 }
@@ -98,11 +98,11 @@ fn sorted_stride_perm(layout: &Layout) -> SmallVec<[usize; 4]> {
 /// (`npyiter_find_best_axis_ordering`): an insertion sort from the innermost
 /// axis outwards by absolute stride, where a zero stride compares with
 /// nothing. Returned outermost first.
-fn k_iteration_axes(layout: &Layout) -> SmallVec<[usize; 4]> {
+fn k_iteration_axes(layout: &Layout) -> AxisVec<usize> {
     let ndim = layout.ndim();
     let stride = |axis: usize| layout.strides[axis];
     // NumPy's iterator keeps its axes innermost first.
-    let mut perm: SmallVec<[usize; 4]> = (0..ndim).rev().collect();
+    let mut perm: AxisVec<usize> = (0..ndim).rev().collect();
     for i0 in 1..ndim {
         let j0 = perm[i0];
         let mut ipos = i0;
@@ -159,7 +159,7 @@ pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Orde
             // Keep the order of the strides: the axis with the largest stride
             // stays outermost in memory.
             let perm = sorted_stride_perm(layout);
-            let mut strides: SmallVec<[isize; 4]> = SmallVec::from_elem(0, layout.ndim());
+            let mut strides: AxisVec<isize> = AxisVec::from_elem(0, layout.ndim());
             let mut step = itemsize as isize;
             for &axis in perm.iter().rev() {
                 strides[axis] = step;

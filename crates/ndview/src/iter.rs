@@ -4,7 +4,7 @@
 //! around the next one to the left advances. Each step moves the position in
 //! the buffer by that axis's stride, so no multiplication is needed per element.
 
-use smallvec::SmallVec;
+use crate::axis_vec::AxisVec;
 
 use crate::layout::{Dims, Layout};
 
@@ -12,7 +12,7 @@ use crate::layout::{Dims, Layout};
 #[derive(Debug, Clone)]
 pub(crate) struct Positions {
     shape: Dims,
-    strides: SmallVec<[isize; 4]>,
+    strides: AxisVec<isize>,
     index: Dims,
     pos: isize,
     remaining: usize,
@@ -24,7 +24,7 @@ impl Positions {
         Positions {
             shape: layout.shape.clone(),
             strides: layout.strides.iter().map(|s| s / itemsize).collect(),
-            index: SmallVec::from_elem(0, layout.ndim()),
+            index: AxisVec::from_elem(0, layout.ndim()),
             pos: layout.offset() / itemsize,
             remaining: layout.size(),
         }

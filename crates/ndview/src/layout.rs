@@ -15,14 +15,14 @@
 //! `numpy/_core/src/multiarray/ctors.c`) and the contiguity flags
 //! (`_UpdateContiguousFlags`, `numpy/_core/src/multiarray/flagsobject.c`).
 
-use smallvec::SmallVec;
+use crate::axis_vec::AxisVec;
 
 use crate::error::{Error, Result};
 
 /// Axis lengths, stored inline for up to four axes (no allocation per view).
-pub(crate) type Dims = SmallVec<[usize; 4]>;
+pub(crate) type Dims = AxisVec<usize>;
 /// Byte strides, stored inline for up to four axes.
-pub(crate) type Strides = SmallVec<[isize; 4]>;
+pub(crate) type Strides = AxisVec<isize>;
 
 /// Shape, byte strides and offset of an array in its buffer.
 ///
@@ -95,7 +95,7 @@ impl Layout {
 
     /// Strides filled in C or F order, zero-length axes skipped in the product.
     pub(crate) fn filled(shape: &[usize], itemsize: usize, order: Order) -> Layout {
-        let mut strides: Strides = SmallVec::from_elem(0, shape.len());
+        let mut strides: Strides = AxisVec::from_elem(0, shape.len());
         let mut step = itemsize as isize;
         let mut fill = |axis: usize| {
             strides[axis] = step;
@@ -107,7 +107,7 @@ impl Layout {
             Order::F => (0..shape.len()).for_each(&mut fill),
             _ => (0..shape.len()).rev().for_each(&mut fill),
         }
-        Layout { shape: SmallVec::from_slice(shape), strides, offset: 0, itemsize }
+        Layout { shape: AxisVec::from_slice(shape), strides, offset: 0, itemsize }
     }
 
     /// The layout NumPy gives a **new allocation** of `shape` (a copy, a
@@ -155,7 +155,7 @@ impl Layout {
             return Err(Error::StridesLength { shape_len: shape.len(), strides_len: strides.len() });
         }
         let layout =
-            Layout::from_parts(SmallVec::from_slice(shape), SmallVec::from_slice(strides), offset, itemsize);
+            Layout::from_parts(AxisVec::from_slice(shape), AxisVec::from_slice(strides), offset, itemsize);
         layout.check_within(buffer_len)?;
         Ok(layout)
     }

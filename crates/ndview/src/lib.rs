@@ -40,6 +40,7 @@
 
 mod array;
 mod axes;
+mod axis_vec;
 #[cfg(feature = "ndarray")]
 mod convert;
 mod copy;

@@ -791,14 +791,14 @@ impl<S: Storage> ArrayBase<S> {
 mod tests {
     use std::collections::BTreeSet;
 
-    use smallvec::SmallVec;
+    use crate::axis_vec::AxisVec;
 
     use super::*;
     use crate::{Array, ArrayView, s};
 
     /// A layout taken as given, not checked against any buffer.
     fn raw(shape: &[usize], strides: &[isize], offset: isize, itemsize: usize) -> Layout {
-        Layout::from_parts(SmallVec::from_slice(shape), SmallVec::from_slice(strides), offset, itemsize)
+        Layout::from_parts(AxisVec::from_slice(shape), AxisVec::from_slice(strides), offset, itemsize)
     }
 
     /// Exact answer for two layouts in one buffer.

@@ -16,7 +16,7 @@
 //!   in the requested order; it does *not* try the no-copy reshape, so
 //!   `arange(10)[::2].ravel()` copies although `.reshape(-1)` gives a view.
 
-use smallvec::SmallVec;
+use crate::axis_vec::AxisVec;
 
 use crate::array::{Array, ArrayBase, ArrayView, Storage};
 use crate::copy::{copy_in_order, gather, is_fortran};
@@ -53,7 +53,7 @@ fn fix_unknown_dimension(newshape: &[isize], size: usize) -> Result<Dims> {
     let mut dims: Dims = newshape.iter().map(|&d| d.max(0) as usize).collect();
     match unknown {
         Some(i) => {
-            if known == 0 || size % known != 0 {
+            if known == 0 || !size.is_multiple_of(known) {
                 return Err(mismatch());
             }
             dims[i] = size / known;
@@ -72,7 +72,7 @@ fn attempt_nocopy_reshape(layout: &Layout, newdims: &[usize], order: Order) -> O
     let (olddims, oldstrides): (Dims, Strides) =
         layout.shape().iter().zip(layout.strides()).filter(|&(&d, _)| d != 1).map(|(&d, &s)| (d, s)).unzip();
     let (oldnd, newnd) = (olddims.len(), newdims.len());
-    let mut newstrides: Strides = SmallVec::from_elem(0, newnd);
+    let mut newstrides: Strides = AxisVec::from_elem(0, newnd);
     let (mut oi, mut oj, mut ni, mut nj) = (0, 1, 0, 1);
     while ni < newnd && oi < oldnd {
         let (mut np, mut op) = (newdims[ni], olddims[oi]);
@@ -179,7 +179,7 @@ fn ravel_view(layout: &Layout, order: Order) -> Option<Layout> {
         Order::K => {
             // A view if the strides, sorted, describe a contiguous block
             // walked forwards.
-            let mut perm: SmallVec<[usize; 4]> = (0..layout.ndim()).collect();
+            let mut perm: AxisVec<usize> = (0..layout.ndim()).collect();
             perm.sort_by_key(|&a| std::cmp::Reverse(layout.strides()[a].unsigned_abs()));
             let mut expected = itemsize as isize;
             for &axis in perm.iter().rev() {
@@ -339,8 +339,8 @@ mod tests {
 
     #[test]
     fn unknown_dimension_rules() {
-        assert_eq!(fix_unknown_dimension(&[3, -1], 12).unwrap().as_slice(), &[3, 4]);
-        assert_eq!(fix_unknown_dimension(&[5, -1], 0).unwrap().as_slice(), &[5, 0]);
+        assert_eq!(&*fix_unknown_dimension(&[3, -1], 12).unwrap(), &[3, 4]);
+        assert_eq!(&*fix_unknown_dimension(&[5, -1], 0).unwrap(), &[5, 0]);
         assert_eq!(fix_unknown_dimension(&[-1, -1], 12), Err(Error::MultipleUnknownDimensions));
         assert!(fix_unknown_dimension(&[0, -1], 12).is_err());
     }

@@ -21,8 +21,6 @@
 //! An integer index instead picks one position and drops the axis; it may be
 //! negative (counted from the end) but must be in range.
 
-use smallvec::SmallVec;
-
 use crate::array::{ArrayBase, ArrayView, ArrayViewMut, Storage, StorageMut};
 use crate::error::{Error, Result};
 use crate::layout::Layout;
@@ -61,6 +59,7 @@ impl Slice {
     /// assert_eq!(s.indices(10)?, (0, 10, 1, 10));
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    #[inline]
     pub fn indices(&self, len: usize) -> Result<(isize, isize, isize, usize)> {
         let len = len as isize;
         // PySlice_Unpack
@@ -84,14 +83,17 @@ impl Slice {
             }
         };
         let (start, stop) = (adjust(start), adjust(stop));
+        // How many steps fit, rounding up; the distance and the step are
+        // positive here, so the division is done on unsigned numbers.
+        let count = |distance: isize, step: isize| (distance as usize - 1) / step as usize + 1;
         let n = if step < 0 {
-            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+            if stop < start { count(start - stop, -step) } else { 0 }
         } else if start < stop {
-            (stop - start - 1) / step + 1
+            count(stop - start, step)
         } else {
             0
         };
-        Ok((start, stop, step, n as usize))
+        Ok((start, stop, step, n))
     }
 }
 
@@ -224,37 +226,46 @@ pub(crate) fn normalize_index(index: isize, axis: usize, size: usize) -> Result<
 }
 
 /// The layout of `layout[args]`: the whole of NumPy's basic slicing.
+///
+/// Slices change an axis in place; integer indices move the offset and mark
+/// their axis to be dropped at the end (the rarer case).
+#[inline]
 pub(crate) fn slice_layout(layout: &Layout, args: &[SliceArg]) -> Result<Layout> {
     let ndim = layout.ndim();
     if args.len() > ndim {
         return Err(Error::TooManyIndices { ndim, given: args.len() });
     }
-    let mut shape: SmallVec<[usize; 4]> = SmallVec::new();
-    let mut strides: SmallVec<[isize; 4]> = SmallVec::new();
+    let mut shape = layout.shape.clone();
+    let mut strides = layout.strides.clone();
     let mut offset = layout.offset();
-    for axis in 0..ndim {
-        let (len, stride) = (layout.shape[axis], layout.strides[axis]);
-        match args.get(axis) {
-            Some(&SliceArg::Index(i)) => {
-                offset += normalize_index(i, axis, len)? as isize * stride;
-            }
-            Some(SliceArg::Slice(s)) => {
-                let (start, _, step, n) = s.indices(len)?;
-                if n > 0 {
-                    offset += start * stride;
-                    // Wraps only when n == 1, where the stride is never used
-                    // (NumPy computes it the same way in C).
-                    strides.push(stride.wrapping_mul(step));
-                } else {
-                    strides.push(stride);
+    let mut dropped = false;
+    {
+        let (shape, strides) = (&mut shape[..], &mut strides[..]);
+        for (axis, arg) in args.iter().enumerate() {
+            let (len, stride) = (shape[axis], strides[axis]);
+            match arg {
+                SliceArg::Index(i) => {
+                    offset += normalize_index(*i, axis, len)? as isize * stride;
+                    shape[axis] = usize::MAX; // dropped below
+                    dropped = true;
                 }
-                shape.push(n);
-            }
-            None => {
-                shape.push(len);
-                strides.push(stride);
+                SliceArg::Slice(s) => {
+                    let (start, _, step, n) = s.indices(len)?;
+                    if n > 0 {
+                        offset += start * stride;
+                        // Wraps only when n == 1, where the stride is never used
+                        // (NumPy computes it the same way in C).
+                        strides[axis] = stride.wrapping_mul(step);
+                    }
+                    shape[axis] = n;
+                }
             }
         }
+    }
+    if dropped {
+        let keep = |axis: &usize| shape[*axis] != usize::MAX;
+        strides = (0..ndim).filter(keep).map(|a| strides[a]).collect();
+        shape.retain(|d| *d != usize::MAX);
     }
     Ok(Layout::from_parts(shape, strides, offset, layout.itemsize()))
 }
@@ -272,6 +283,7 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(arr.slice(s![::0]).unwrap_err().to_string(), "slice step cannot be zero");
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    #[inline]
     pub fn slice(&self, args: impl AsRef<[SliceArg]>) -> Result<ArrayView<'_, S::Elem>> {
         Ok(self.view_with(slice_layout(&self.layout, args.as_ref())?))
     }

@@ -170,7 +170,7 @@ fn reshape_candidates(size: usize) -> Vec<Vec<isize>> {
     let s = size as isize;
     let mut out = vec![vec![s], vec![-1], vec![1, s], vec![s, 1], vec![1, -1, 1]];
     for a in 1..=size.max(1) {
-        if size % a == 0 {
+        if size.is_multiple_of(a) {
             out.push(vec![a as isize, -1]);
             out.push(vec![-1, a as isize, 1]);
         }

@@ -164,6 +164,24 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The Markdown as skeptic should read it. skeptic has no `compile_fail`: it
+/// would compile and run such a block and fail. A `rust,compile_fail` fence is
+/// handed to it as `rust,should_panic` instead, so the block counts as a test
+/// that passes only if compiling (or running) it fails; trybuild checks that
+/// the failure is the compiler error the book shows.
+pub fn for_skeptic(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") && trimmed.contains("compile_fail") {
+            out.push_str(&line.replace("compile_fail", "should_panic"));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,22 +202,4 @@ mod tests {
     fn escaped_links_stay() {
         assert!(next_link("a \\{{#include x}} b", 0).is_none());
     }
-}
-
-/// The Markdown as skeptic should read it. skeptic has no `compile_fail`: it
-/// would compile and run such a block and fail. A `rust,compile_fail` fence is
-/// handed to it as `rust,should_panic` instead, so the block counts as a test
-/// that passes only if compiling (or running) it fails; trybuild checks that
-/// the failure is the compiler error the book shows.
-pub fn for_skeptic(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for line in markdown.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") && trimmed.contains("compile_fail") {
-            out.push_str(&line.replace("compile_fail", "should_panic"));
-        } else {
-            out.push_str(line);
-        }
-    }
-    out
 }
