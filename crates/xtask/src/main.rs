@@ -3,7 +3,7 @@
 //! ```text
 //! cargo xtask serve       set up, build the listings, serve the book on 127.0.0.1:3000
 //! cargo xtask build       set up, build the listings, write the static site to target/book
-//! cargo xtask test        every check: tests, Miri, NumPy fixtures, book, links,
+//! cargo xtask test        every check: tests, NumPy fixtures, book, links,
 //!                         notebooks on the real kernel, every page in headless Chromium
 //! cargo xtask outputs     rewrite the listings' expected outputs from fresh runs
 //! cargo xtask oracle      rerun real NumPy: fixtures and the NumPy originals' outputs
@@ -119,12 +119,6 @@ fn test(root: &Path) -> Result {
     })?;
     step("benchmarks compile and run once", &mut || {
         run(cmd("cargo").args(["test", "-p", "ndview", "--benches"]))
-    })?;
-    step("Miri on ndview's tests", &mut || {
-        tools::ensure_miri()?;
-        run(cmd("cargo")
-            .args([&format!("+{}", tools::NIGHTLY), "miri", "test", "-p", "ndview"])
-            .env("MIRIFLAGS", "-Zmiri-strict-provenance"))
     })?;
     let mut site = None;
     step("book build, cmdrun errors, links, Rust block count", &mut || {

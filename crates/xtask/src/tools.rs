@@ -9,7 +9,6 @@
 //! | Python packages | `crates/xtask/requirements.txt` | `.venv` |
 //! | playwright-core | `crates/xtask/browser/package-lock.json` | `crates/xtask/browser/node_modules` |
 //! | Chromium | Debian's `chromium` | `/usr/bin/chromium` (apt) |
-//! | Miri | the `nightly` toolchain's `miri` component | rustup |
 //!
 //! A tool whose pinned version is already installed is not installed again.
 
@@ -29,9 +28,6 @@ pub struct CargoTool {
 pub const MDBOOK: CargoTool = CargoTool { name: "mdbook", version: "0.4.52" };
 pub const MDBOOK_CMDRUN: CargoTool = CargoTool { name: "mdbook-cmdrun", version: "0.7.3" };
 pub const EVCXR_JUPYTER: CargoTool = CargoTool { name: "evcxr_jupyter", version: "0.22.0" };
-
-/// The toolchain that runs Miri.
-pub const NIGHTLY: &str = "nightly";
 
 pub fn tools_dir(root: &Path) -> PathBuf {
     root.join(".tools")
@@ -130,26 +126,4 @@ pub fn ensure_playwright(root: &Path) -> Result<PathBuf> {
         .current_dir(&dir)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     Ok(dir)
-}
-
-/// The nightly toolchain with Miri.
-pub fn ensure_miri() -> Result<()> {
-    let ok = Command::new("cargo")
-        .args([&format!("+{NIGHTLY}"), "miri", "--version"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if ok {
-        return Ok(());
-    }
-    eprintln!("xtask: installing the {NIGHTLY} toolchain with Miri");
-    run(cmd("rustup").args([
-        "toolchain",
-        "install",
-        NIGHTLY,
-        "--profile",
-        "minimal",
-        "--component",
-        "miri,rust-src",
-    ]))?;
-    run(cmd("cargo").args([&format!("+{NIGHTLY}"), "miri", "setup"]))
 }
