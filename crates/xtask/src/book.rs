@@ -92,8 +92,14 @@ pub fn check(root: &Path, site: &Path) -> Result {
                 Some((p, f)) => (p, Some(f)),
                 None => (target.as_str(), None),
             };
-            let file =
-                if path.is_empty() { page.clone() } else { normalize(&page.parent().unwrap().join(path)) };
+            let file = if path.is_empty() {
+                page.clone()
+            } else if let Some(from_root) = path.strip_prefix('/') {
+                // Site-absolute (mdBook's 404 page): the site is served from its root.
+                normalize(&site.join(from_root))
+            } else {
+                normalize(&page.parent().unwrap().join(path))
+            };
             let file = if file.is_dir() { file.join("index.html") } else { file };
             if !file.exists() {
                 problems.push(format!("{}: broken link {target:?}", rel(site, page)));
