@@ -83,13 +83,15 @@ pub fn ensure_python(root: &Path) -> Result<PathBuf> {
     Ok(python)
 }
 
-/// Debian's Chromium, installed with apt when missing.
+/// Debian's Chromium, and fonts for the screenshots (the book's pages use
+/// emoji, as the NumPy section does), installed with apt when missing.
 pub fn ensure_chromium() -> Result<PathBuf> {
     let path = PathBuf::from("/usr/bin/chromium");
-    if path.exists() {
+    let emoji = Path::new("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf");
+    if path.exists() && emoji.exists() {
         return Ok(path);
     }
-    eprintln!("xtask: installing Debian's chromium with apt-get");
+    eprintln!("xtask: installing Debian's chromium and fonts with apt-get");
     let sudo = !is_root();
     let apt = |args: &[&str]| {
         let mut c = if sudo { cmd("sudo") } else { cmd("apt-get") };
@@ -100,7 +102,15 @@ pub fn ensure_chromium() -> Result<PathBuf> {
         run(&mut c)
     };
     apt(&["update", "-qq"])?;
-    apt(&["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"])?;
+    apt(&[
+        "install",
+        "-y",
+        "-qq",
+        "--no-install-recommends",
+        "chromium",
+        "fonts-dejavu-core",
+        "fonts-noto-color-emoji",
+    ])?;
     Ok(path)
 }
 
