@@ -28,7 +28,19 @@ mod sealed {
 /// Where an array's elements live: an owned `Vec`, or a borrowed slice.
 ///
 /// This trait is sealed; its three implementations are `Vec<T>`, `&[T]` and
-/// `&mut [T]`.
+/// `&mut [T]`. Code that works for any kind of array is generic over it:
+///
+/// ```
+/// use ndview::{Array, ArrayBase, Storage};
+///
+/// fn first<S: Storage>(a: &ArrayBase<S>) -> Option<&S::Elem> {
+///     a.iter().next()
+/// }
+/// let a = Array::arange(3);
+/// assert_eq!(first(&a), Some(&0));
+/// assert_eq!(first(&a.view()), Some(&0));
+/// assert!(<Vec<i64> as Storage>::OWNS_DATA && !<&[i64] as Storage>::OWNS_DATA);
+/// ```
 pub trait Storage: sealed::Sealed {
     /// The element type.
     type Elem: Element;
@@ -37,12 +49,37 @@ pub trait Storage: sealed::Sealed {
     /// Whether the array can be written through (NumPy's `flags.writeable`).
     const WRITEABLE: bool;
     /// The whole buffer.
+    ///
+    /// ```
+    /// use ndview::Storage;
+    /// let v = vec![1_i64, 2, 3];
+    /// assert_eq!(v.as_slice(), &[1, 2, 3]);
+    /// ```
     fn as_slice(&self) -> &[Self::Elem];
 }
 
 /// Storage that can be written: an owned `Vec` or a `&mut` slice.
+///
+/// ```
+/// use ndview::{s, Array, ArrayBase, StorageMut};
+///
+/// fn zero_first<S: StorageMut<Elem = i64>>(a: &mut ArrayBase<S>) {
+///     a.map_inplace(|x| *x = 0);
+/// }
+/// let mut a = Array::arange(4);
+/// zero_first(&mut a.slice_mut(s![:2])?);
+/// assert_eq!(a.to_vec(), vec![0, 0, 2, 3]);
+/// # Ok::<(), ndview::Error>(())
+/// ```
 pub trait StorageMut: Storage {
     /// The whole buffer, writable.
+    ///
+    /// ```
+    /// use ndview::StorageMut;
+    /// let mut v = vec![1_i64, 2, 3];
+    /// StorageMut::as_mut_slice(&mut v)[0] = 10;
+    /// assert_eq!(v, [10, 2, 3]);
+    /// ```
     fn as_mut_slice(&mut self) -> &mut [Self::Elem];
 }
 
@@ -108,10 +145,33 @@ pub struct ArrayBase<S> {
 }
 
 /// An array that owns its elements (NumPy: `flags.owndata` is true).
+///
+/// ```
+/// use ndview::Array;
+/// let a: Array<f64> = Array::zeros([2, 2]);
+/// assert!(a.owns_data());
+/// ```
 pub type Array<T> = ArrayBase<Vec<T>>;
 /// A read-only view of another array's elements.
+///
+/// ```
+/// use ndview::{s, Array, ArrayView};
+/// let a = Array::arange(6);
+/// let v: ArrayView<'_, i64> = a.slice(s![1::2])?;
+/// assert_eq!(v.to_vec(), vec![1, 3, 5]);
+/// # Ok::<(), ndview::Error>(())
+/// ```
 pub type ArrayView<'a, T> = ArrayBase<&'a [T]>;
 /// A writable view of another array's elements.
+///
+/// ```
+/// use ndview::{s, Array, ArrayViewMut};
+/// let mut a = Array::arange(4);
+/// let mut v: ArrayViewMut<'_, i64> = a.slice_mut(s![::-1])?;
+/// v[[0]] = 30;
+/// assert_eq!(a.to_vec(), vec![0, 1, 2, 30]);
+/// # Ok::<(), ndview::Error>(())
+/// ```
 pub type ArrayViewMut<'a, T> = ArrayBase<&'a mut [T]>;
 
 /// Anything that can be looked at as an array: owned arrays, views, and the
@@ -132,6 +192,12 @@ pub trait AsArray {
     /// The element type.
     type Elem: Element;
     /// A read-only view of the whole array.
+    ///
+    /// ```
+    /// use ndview::{Array, AsArray};
+    /// let a = Array::arange(4);
+    /// assert!(a.ravel().as_view().is_view());
+    /// ```
     fn as_view(&self) -> ArrayView<'_, Self::Elem>;
 }
 
@@ -256,6 +322,12 @@ pub(crate) fn checked_size(shape: &[usize]) -> Result<usize> {
 
 impl<S: Storage> ArrayBase<S> {
     /// The length of each axis (NumPy's `a.shape`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::arange(12).into_shape([3, 4])?.shape(), &[3, 4]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
     pub fn shape(&self) -> &[usize] {
         self.layout.shape()
     }
@@ -345,6 +417,14 @@ impl<S: Storage> ArrayBase<S> {
     }
 
     /// The shape, strides and offset together.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// let t = a.t();
+    /// assert_eq!((t.layout().shape(), t.layout().strides()), (&[4, 3][..], &[8, 32][..]));
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
     pub fn layout(&self) -> &Layout {
         &self.layout
     }

@@ -8,6 +8,12 @@ use std::fmt::Debug;
 /// A value as the printing rules see it: NumPy formats integers, floats and
 /// booleans each by its own rule (`IntegerFormat`, `FloatingFormat`,
 /// `BoolFormat` in `numpy/_core/arrayprint.py`).
+///
+/// ```
+/// use ndview::{Element, Scalar};
+/// assert_eq!(7_u8.to_scalar(), Scalar::Int(7));
+/// assert_eq!(true.to_scalar(), Scalar::Bool(true));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scalar {
     /// Any integer type.
@@ -38,8 +44,20 @@ pub trait Element: Copy + PartialEq + Debug + Send + Sync + 'static + sealed::Se
     /// its default types (`int64`, `float64`, `bool`).
     const DEFAULT_DTYPE: bool;
     /// The zero of the type (`false` for `bool`).
+    ///
+    /// ```
+    /// use ndview::Element;
+    /// assert_eq!(<f64 as Element>::zero(), 0.0);
+    /// assert!(!<bool as Element>::zero());
+    /// ```
     fn zero() -> Self;
     /// The value as the printing rules see it.
+    ///
+    /// ```
+    /// use ndview::{Element, Scalar};
+    /// assert_eq!((-3_i32).to_scalar(), Scalar::Int(-3));
+    /// assert_eq!(0.5.to_scalar(), Scalar::Float(0.5));
+    /// ```
     fn to_scalar(self) -> Scalar;
 }
 

@@ -249,6 +249,15 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// `Result` with ndview's [`Error`].
+///
+/// ```
+/// fn centre(n: usize) -> ndview::Result<Vec<i64>> {
+///     let a = ndview::Array::arange(n);
+///     Ok(a.slice(ndview::s![1:-1])?.to_vec())
+/// }
+/// assert_eq!(centre(4)?, vec![1, 2]);
+/// # Ok::<(), ndview::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

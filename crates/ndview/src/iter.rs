@@ -64,6 +64,14 @@ impl ExactSizeIterator for Positions {}
 
 /// An iterator over references to an array's elements in C order; see
 /// [`ArrayBase::iter`](crate::ArrayBase::iter).
+///
+/// ```
+/// use ndview::{s, Array};
+/// let a = Array::arange(6).into_shape([2, 3])?;
+/// let column: Vec<i64> = a.slice(s![:, 1])?.iter().copied().collect();
+/// assert_eq!(column, vec![1, 4]);
+/// # Ok::<(), ndview::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Iter<'a, T> {
     data: &'a [T],

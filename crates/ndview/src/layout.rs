@@ -204,11 +204,19 @@ impl Layout {
     }
 
     /// The length of each axis.
+    ///
+    /// ```
+    /// assert_eq!(ndview::Layout::c_order(&[2, 5], 8).shape(), &[2, 5]);
+    /// ```
     pub fn shape(&self) -> &[usize] {
         &self.shape
     }
 
     /// The byte stride of each axis.
+    ///
+    /// ```
+    /// assert_eq!(ndview::Layout::c_order(&[2, 5], 4).strides(), &[20, 4]);
+    /// ```
     pub fn strides(&self) -> &[isize] {
         &self.strides
     }
@@ -216,21 +224,41 @@ impl Layout {
     /// Byte offset of element `[0, 0, …]` from the start of the buffer. It is
     /// never negative for an array with elements; an empty array may point
     /// anywhere, as in NumPy.
+    ///
+    /// ```
+    /// use ndview::{s, Array};
+    /// let a = Array::arange(12).into_shape([3, 4])?;
+    /// assert_eq!(a.slice(s![2:, 1:])?.layout().offset(), 72); // element 9
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
     pub fn offset(&self) -> isize {
         self.offset
     }
 
     /// Size of one element in bytes.
+    ///
+    /// ```
+    /// assert_eq!(ndview::Layout::c_order(&[2], 4).itemsize(), 4);
+    /// ```
     pub fn itemsize(&self) -> usize {
         self.itemsize
     }
 
     /// Number of axes.
+    ///
+    /// ```
+    /// assert_eq!(ndview::Layout::c_order(&[2, 3, 4], 8).ndim(), 3);
+    /// ```
     pub fn ndim(&self) -> usize {
         self.shape.len()
     }
 
     /// Number of elements: the product of the shape (1 for a 0-d array).
+    ///
+    /// ```
+    /// assert_eq!(ndview::Layout::c_order(&[2, 3], 8).size(), 6);
+    /// assert_eq!(ndview::Layout::c_order(&[], 8).size(), 1);
+    /// ```
     pub fn size(&self) -> usize {
         self.shape.iter().product()
     }

@@ -118,8 +118,19 @@ pub enum SliceArg {
 
 /// Anything usable as one number in [`s!`](crate::s): every integer type.
 /// Values beyond `isize` saturate, like Python's slice bounds.
+///
+/// ```
+/// use ndview::SliceIndex;
+/// assert_eq!(3_u8.to_isize(), 3);
+/// assert_eq!(u64::MAX.to_isize(), isize::MAX);
+/// ```
 pub trait SliceIndex {
     /// The value as an `isize`, saturating.
+    ///
+    /// ```
+    /// use ndview::SliceIndex;
+    /// assert_eq!((-1_i64).to_isize(), -1);
+    /// ```
     fn to_isize(self) -> isize;
 }
 
