@@ -22,8 +22,8 @@ pub(crate) fn normalize_axis(axis: isize, ndim: usize) -> Result<usize> {
     Ok(adjusted as usize)
 }
 
-/// The layout with its axes in the order `perm` (already checked).
-fn permuted(layout: &Layout, perm: &[usize]) -> Layout {
+/// The layout with its axes in the order `perm` (already checked), outermost first.
+pub(crate) fn permuted(layout: &Layout, perm: &[usize]) -> Layout {
     Layout::from_parts(
         perm.iter().map(|&p| layout.shape[p]).collect(),
         perm.iter().map(|&p| layout.strides[p]).collect(),

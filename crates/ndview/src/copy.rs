@@ -15,7 +15,7 @@
 use crate::axis_vec::AxisVec;
 
 use crate::array::{Array, ArrayBase, Storage};
-use crate::axes::reversed_layout;
+use crate::axes::{permuted, reversed_layout};
 use crate::element::Element;
 use crate::layout::{Dims, Layout, Order};
 
@@ -71,16 +71,6 @@ fn gather_c<T: Copy>(data: &[T], layout: &Layout, out: &mut Vec<T>) {
     }
 }
 
-/// The layout with its axes in the order `outer_to_inner`.
-fn permute(layout: &Layout, outer_to_inner: &[usize]) -> Layout {
-    Layout::from_parts(
-        outer_to_inner.iter().map(|&a| layout.shape[a]).collect(),
-        outer_to_inner.iter().map(|&a| layout.strides[a]).collect(),
-        layout.offset(),
-        layout.itemsize(),
-    )
-}
-
 /// NumPy's `PyArray_ISFORTRAN`: F-contiguous and not C-contiguous.
 pub(crate) fn is_fortran(layout: &Layout) -> bool {
     layout.is_f_contiguous() && !layout.is_c_contiguous()
@@ -88,7 +78,7 @@ pub(crate) fn is_fortran(layout: &Layout) -> bool {
 
 /// The axes sorted by decreasing absolute stride, ties in axis order
 /// (`PyArray_CreateSortedStridePerm`).
-fn sorted_stride_perm(layout: &Layout) -> AxisVec<usize> {
+pub(crate) fn sorted_stride_perm(layout: &Layout) -> AxisVec<usize> {
     let mut perm: AxisVec<usize> = (0..layout.ndim()).collect();
     perm.sort_by_key(|&a| std::cmp::Reverse(layout.strides[a].unsigned_abs()));
     perm
@@ -133,7 +123,7 @@ pub(crate) fn gather<T: Copy>(data: &[T], layout: &Layout, order: Order) -> Vec<
     };
     match order {
         Order::F => gather_c(data, &reversed_layout(layout), &mut out),
-        Order::K => gather_c(data, &permute(layout, &k_iteration_axes(layout)), &mut out),
+        Order::K => gather_c(data, &permuted(layout, &k_iteration_axes(layout)), &mut out),
         _ => gather_c(data, layout, &mut out),
     }
     out
@@ -170,7 +160,7 @@ pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Orde
             }
             let values = {
                 let mut out = Vec::with_capacity(layout.size());
-                gather_c(data, &permute(layout, &perm), &mut out);
+                gather_c(data, &permuted(layout, &perm), &mut out);
                 out
             };
             let new = Layout::from_parts(layout.shape.clone(), strides, 0, itemsize);

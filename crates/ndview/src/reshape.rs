@@ -19,7 +19,7 @@
 use crate::axis_vec::AxisVec;
 
 use crate::array::{Array, ArrayBase, ArrayView, Storage};
-use crate::copy::{copy_in_order, gather, is_fortran};
+use crate::copy::{copy_in_order, gather, is_fortran, sorted_stride_perm};
 use crate::cow::CowArray;
 use crate::element::Element;
 use crate::error::{Error, Result};
@@ -179,8 +179,7 @@ fn ravel_view(layout: &Layout, order: Order) -> Option<Layout> {
         Order::K => {
             // A view if the strides, sorted, describe a contiguous block
             // walked forwards.
-            let mut perm: AxisVec<usize> = (0..layout.ndim()).collect();
-            perm.sort_by_key(|&a| std::cmp::Reverse(layout.strides()[a].unsigned_abs()));
+            let perm = sorted_stride_perm(layout);
             let mut expected = itemsize as isize;
             for &axis in perm.iter().rev() {
                 let dim = layout.shape()[axis];

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use xtask::listings::{self, Kind};
+use xtask::normalize;
 
 use crate::{Result, cmd, output, run, tools};
 
@@ -149,21 +150,6 @@ fn rel(site: &Path, p: &Path) -> String {
     p.strip_prefix(site).unwrap_or(p).display().to_string()
 }
 
-/// `a/b/../c` → `a/c`, without touching the file system.
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// Every value of `name="..."` in an HTML text, entity-decoded for `&amp;`.
 fn attribute_values(html: &str, name: &str) -> Vec<String> {
     let needle = format!(" {name}=\"");
@@ -180,18 +166,5 @@ fn attribute_values(html: &str, name: &str) -> Vec<String> {
 }
 
 pub fn html_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "html") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    xtask::files_with_extension(dir, "html")
 }

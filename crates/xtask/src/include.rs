@@ -147,21 +147,7 @@ fn content_has_anchor(path: &Path, anchor: &str) -> bool {
 
 /// Every Markdown file under `dir`, sorted.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&d) else { continue };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "md") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    files
+    crate::files_with_extension(dir, "md")
 }
 
 /// The Markdown as skeptic should read it. skeptic has no `compile_fail`: it

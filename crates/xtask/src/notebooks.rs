@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde_json::{Value, json};
-use xtask::{include, listings};
+use xtask::{include, listings, normalize};
 
 use crate::{Result, cmd, run, tools};
 
@@ -122,20 +122,6 @@ fn included_listing(block: &str, dir: &Path) -> Option<PathBuf> {
     let target = rest[rest.find(' ')? + 1..rest.find("}}")?].trim();
     let file = target.split(':').next()?;
     Some(normalize(&dir.join(file)))
-}
-
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Markdown fixed for Jupyter: captions as emphasis, chapter links as

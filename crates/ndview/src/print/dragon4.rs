@@ -316,23 +316,8 @@ pub(crate) fn format_positional(x: f64, opts: &Dragon4Options) -> String {
 
     // The point is always printed, except in DptZeros mode.
     let mut point = !(opts.trim == TrimMode::DptZeros && fraction.is_empty());
-    let wanted = opts.min_digits.unwrap_or(0) as usize;
-    match opts.trim {
-        TrimMode::LeaveOneZero if fraction.is_empty() => fraction.push('0'),
-        TrimMode::None if wanted > fraction.len() => {
-            fraction.extend(std::iter::repeat_n('0', wanted - fraction.len()));
-        }
-        _ => {}
-    }
-    if opts.trim != TrimMode::None && !fraction.is_empty() {
-        trim_fraction(&mut fraction);
-        if fraction.is_empty() {
-            match opts.trim {
-                TrimMode::LeaveOneZero => fraction.push('0'),
-                TrimMode::DptZeros => point = false,
-                _ => {}
-            }
-        }
+    if finish_fraction(&mut fraction, opts) && opts.trim == TrimMode::DptZeros {
+        point = false;
     }
 
     let mut out = String::new();
@@ -358,6 +343,31 @@ pub(crate) fn format_positional(x: f64, opts: &Dragon4Options) -> String {
     out
 }
 
+/// The fraction digits as both formats finish them (`FormatPositional` and
+/// `FormatScientific` in dragon4.c): padded with zeros up to `min_digits`
+/// when nothing is trimmed, otherwise stripped of trailing zeros (keeping one
+/// in `LeaveOneZero` mode). Returns whether trimming left no digit.
+fn finish_fraction(fraction: &mut String, opts: &Dragon4Options) -> bool {
+    let wanted = opts.min_digits.unwrap_or(0) as usize;
+    match opts.trim {
+        TrimMode::LeaveOneZero if fraction.is_empty() => fraction.push('0'),
+        TrimMode::None if wanted > fraction.len() => {
+            fraction.extend(std::iter::repeat_n('0', wanted - fraction.len()));
+        }
+        _ => {}
+    }
+    if opts.trim != TrimMode::None && !fraction.is_empty() {
+        trim_fraction(fraction);
+        if fraction.is_empty() {
+            if opts.trim == TrimMode::LeaveOneZero {
+                fraction.push('0');
+            }
+            return true;
+        }
+    }
+    false
+}
+
 /// NumPy's `dragon4_scientific(x, unique=True, sign=False, ...)`:
 /// `FormatScientific` in dragon4.c.
 pub(crate) fn format_scientific(x: f64, opts: &Dragon4Options) -> String {
@@ -377,20 +387,7 @@ pub(crate) fn format_scientific(x: f64, opts: &Dragon4Options) -> String {
     let mut fraction: String = rest.iter().map(|&b| char::from(b'0' + b)).collect();
 
     let point = !fraction.is_empty() || opts.trim != TrimMode::DptZeros;
-    let wanted = opts.min_digits.unwrap_or(0) as usize;
-    match opts.trim {
-        TrimMode::LeaveOneZero if fraction.is_empty() => fraction.push('0'),
-        TrimMode::None if wanted > fraction.len() => {
-            fraction.extend(std::iter::repeat_n('0', wanted - fraction.len()));
-        }
-        _ => {}
-    }
-    if opts.trim != TrimMode::None && !fraction.is_empty() {
-        trim_fraction(&mut fraction);
-        if fraction.is_empty() && opts.trim == TrimMode::LeaveOneZero {
-            fraction.push('0');
-        }
-    }
+    finish_fraction(&mut fraction, opts);
 
     let mut out = String::new();
     if let Some(pad) = opts.pad_left {

@@ -277,7 +277,7 @@ fn array_repr<S: Storage>(a: &ArrayBase<S>) -> Result<String, fmt::Error> {
 
     let mut extras = Vec::new();
     if (a.size() == 0 && a.shape() != [0]) || a.size() > THRESHOLD {
-        extras.push(format!("shape={}", python_tuple(a.shape())));
+        extras.push(format!("shape={}", crate::error::tuple(a.shape())));
     }
     if !S::Elem::DEFAULT_DTYPE || a.size() == 0 {
         extras.push(format!("dtype={}", S::Elem::DTYPE));
@@ -296,17 +296,6 @@ fn array_repr<S: Storage>(a: &ArrayBase<S>) -> Result<String, fmt::Error> {
         " ".to_owned()
     };
     Ok(format!("{text}{spacer}{extra}"))
-}
-
-/// A shape as Python writes a tuple: `()`, `(3,)`, `(3, 0)`.
-fn python_tuple(shape: &[usize]) -> String {
-    match shape {
-        [one] => format!("({one},)"),
-        _ => {
-            let items: Vec<String> = shape.iter().map(usize::to_string).collect();
-            format!("({})", items.join(", "))
-        }
-    }
 }
 
 /// Prints the elements like NumPy's `str(a)`.
