@@ -307,6 +307,17 @@ fn names_are_shown_and_kept_on_one_line() -> ndview::Result<()> {
 }
 
 #[test]
+fn the_jupyter_display_shows_the_diagram_after_the_table() -> ndview::Result<()> {
+    let data = Array::arange(12).into_shape([3, 4])?;
+    let view = data.slice(s![1:, :3])?;
+    let html = view.to_html();
+    let (table, svg) = html.split_at(html.find("<svg").expect("a diagram"));
+    assert!(table.ends_with("</table>"));
+    check(svg, &|_, b| int_at(data.buffer(), b));
+    Ok(())
+}
+
+#[test]
 fn diagrams_of_everyday_arrays_fit_a_phone() -> ndview::Result<()> {
     // At most about 400 units wide, so that 11-unit text stays above 10 px
     // on a 390-px screen.
