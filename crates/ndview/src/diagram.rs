@@ -458,7 +458,7 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
                 let values: Vec<T> = drawn.iter().map(|d| view.buffer()[d.byte / itemsize]).collect();
                 let texts = crate::print::element_strings(&values);
                 cell = drawn.iter().zip(&texts).fold(MIN_CELL, |w, (d, t)| {
-                    w.max(text_width(t, VALUE) + 10.0).max(text_width(&d.byte.to_string(), LABEL) + 10.0)
+                    w.max(text_width(t, VALUE) + 7.0).max(text_width(&d.byte.to_string(), LABEL) + 7.0)
                 });
                 let fit = ((WIDTH - 2.0 * MARGIN - left) / cell).floor() as usize;
                 if fit >= max_cols {
