@@ -24,9 +24,12 @@ fn names() -> Vec<String> {
     run(&["--list"]).lines().map(|l| l.split('\t').next().unwrap().to_owned()).collect()
 }
 
-/// What each figure must show: per array (shape, byte strides, byte offset)
-/// as NumPy reports them, the number of strips, and the buffers' values.
-fn expected(name: &str) -> (Vec<(Vec<usize>, Vec<isize>, isize)>, usize, Vec<i64>) {
+/// Shape, byte strides and byte offset, as NumPy reports them.
+type Stated = (Vec<usize>, Vec<isize>, isize);
+
+/// What each figure must show: each array's layout, the number of strips,
+/// and the buffers' values.
+fn expected(name: &str) -> (Vec<Stated>, usize, Vec<i64>) {
     let arange: Vec<i64> = (0..12).collect();
     // `data` of Listings 2-1 and 3-1, after `view[0, 0] = 999`
     let mut data = arange.clone();
@@ -61,7 +64,7 @@ fn every_figure_is_a_correct_diagram_of_the_layout_numpy_gives() {
         let svg = out.strip_suffix('\n').expect("one line and a newline");
         let (arrays, strips, buffer) = expected(name);
         let report = svg_check::check(svg, &|_, byte| buffer.get(byte / 8).map(|v| v.to_string()));
-        let stated: Vec<(Vec<usize>, Vec<isize>, isize)> =
+        let stated: Vec<Stated> =
             report.arrays.iter().map(|a| (a.shape.clone(), a.strides.clone(), a.offset)).collect();
         assert_eq!(stated, arrays, "{name}");
         assert_eq!(report.strips, strips, "{name}");

@@ -43,7 +43,8 @@
 //! items, `…` between. The strip of a large buffer then shows only the cells
 //! that the drawn elements reach, with `…` for the cells between. At most 64
 //! elements of an array and 64 cells of a strip are drawn, so a diagram stays
-//! a few kilobytes whatever the size of the array.
+//! small whatever the size of the array: about 12 KB for a 1000×10000
+//! array, never more than about 20 KB for one array.
 //!
 //! # What the SVG holds
 //!
