@@ -213,9 +213,17 @@ fn overlapping_buffers_are_drawn_as_one_strip() -> ndview::Result<()> {
     assert_eq!(report.strips, 1);
     assert_eq!((report.arrays[0].base, report.arrays[1].base), (0, 32));
     assert_eq!(report.strip_cells, 12);
-    // Disjoint parts of one Vec are separate buffers.
-    let report = check_many(&[("a", ArrayView::from_slice(&v[..4])), ("b", ArrayView::from_slice(&v[4..]))]);
+    // Disjoint parts of one Vec are separate buffers...
+    let report = check_many(&[("a", ArrayView::from_slice(&v[..4])), ("b", ArrayView::from_slice(&v[6..]))]);
     assert_eq!(report.strips, 2);
+    // ... until a third overlaps both: then all three share one strip.
+    let parts = [&v[..4], &v[6..], &v[2..8]];
+    let views = parts.map(ArrayView::from_slice);
+    let svg = Diagram::new().array("a", &views[0]).array("b", &views[1]).array("c", &views[2]).to_svg();
+    let report = check(&svg, &|k, byte| int_at(parts[k], byte));
+    assert_eq!(report.strips, 1);
+    let bases: Vec<usize> = report.arrays.iter().map(|a| a.base).collect();
+    assert_eq!(bases, [0, 48, 16]);
     Ok(())
 }
 
