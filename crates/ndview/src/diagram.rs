@@ -168,6 +168,12 @@ pub struct Diagram<'a, T: Element> {
     arrays: Vec<(String, ArrayView<'a, T>)>,
 }
 
+/// An empty diagram, like [`Diagram::new`].
+///
+/// ```
+/// use ndview::diagram::Diagram;
+/// assert_eq!(Diagram::<u8>::default().to_svg(), Diagram::<u8>::new().to_svg());
+/// ```
 impl<T: Element> Default for Diagram<'_, T> {
     fn default() -> Self {
         Diagram { arrays: Vec::new() }
