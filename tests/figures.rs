@@ -2,7 +2,8 @@
 //! checked like ndview's own diagrams (parsed as XML, each marked cell
 //! against the reach walked from the layout), states the layout NumPy gives
 //! for the same expression, and appears in a chapter inside
-//! `<figure class="memory">` with a caption.
+//! `<figure class="memory">` with a caption, followed by the Jupyter display
+//! cell that draws it in the notebooks.
 
 #[path = "../crates/ndview/tests/svg_check/mod.rs"]
 mod svg_check;
@@ -110,6 +111,12 @@ fn every_figure_is_in_a_chapter_with_a_caption() {
             );
             assert_eq!(lines[i + 2], "</figure>", "{name}");
             assert_eq!(lines.get(i + 3).copied().unwrap_or(""), "", "{name}: a blank line after");
+            // The notebooks leave the figure out; a display cell after it draws it in Jupyter.
+            let next = lines[i + 3..].iter().find(|l| !l.trim().is_empty()).copied().unwrap_or("");
+            assert!(
+                next == "<!-- notebook" || next == r#"<figure class="memory">"#,
+                "{name}: a `<!-- notebook` display cell follows the figure(s)"
+            );
             shown.push(name);
         }
     }
