@@ -5,8 +5,9 @@
 //! prints `EVCXR_BEGIN_CONTENT <mime type>`, the content, and
 //! `EVCXR_END_CONTENT` on standard output. ndview sends an HTML table (shape
 //! up to 2-D, at most 1000 elements; otherwise NumPy's `str()` in a `<pre>`),
-//! a caption with shape, byte strides, offset and flags, and `text/plain` for
-//! front ends without HTML.
+//! a caption with shape, byte strides, offset and flags, then (with the
+//! default `svg` feature) the array's memory diagram (see
+//! [`diagram`](crate::diagram)), and `text/plain` for front ends without HTML.
 
 use std::fmt::Write;
 
@@ -48,7 +49,8 @@ impl<S: Storage> ArrayBase<S> {
         )
     }
 
-    /// The array as an HTML table with its layout as the caption.
+    /// The array as an HTML table with its layout as the caption, followed
+    /// (with the default `svg` feature) by its memory diagram, inline.
     ///
     /// ```
     /// use ndview::Array;
@@ -56,6 +58,8 @@ impl<S: Storage> ArrayBase<S> {
     /// assert!(html.starts_with("<table class=\"ndview\">"));
     /// assert!(html.contains("<td>3</td>"));
     /// assert!(html.contains("strides (16, 8) bytes"));
+    /// // The diagram, after the table.
+    /// assert_eq!(html.contains("</table><svg"), cfg!(feature = "svg"));
     /// # Ok::<(), ndview::Error>(())
     /// ```
     pub fn to_html(&self) -> String {
@@ -83,6 +87,8 @@ impl<S: Storage> ArrayBase<S> {
             let _ = write!(html, "<tr><td><pre>{}</pre></td></tr>", escape(&self.to_string()));
         }
         html.push_str("</table>");
+        #[cfg(feature = "svg")]
+        html.push_str(&crate::diagram::svg(self));
         html
     }
 

@@ -18,6 +18,7 @@
 //! | `overlap`   | `shares_memory`, `may_share_memory`, internal overlap      |
 //! | `print`     | `Display` = NumPy's `str()`, `Debug` = `repr()`            |
 //! | `display`   | rich display in Jupyter (evcxr): an HTML table and layout  |
+//! | `diagram`   | pictures of memory: buffer strip and grid, as SVG          |
 //! | `convert`   | zero-copy conversions to and from `ndarray`                |
 //! | `random`    | NumPy's `default_rng`: the same seeded numbers as NumPy    |
 //!
@@ -45,6 +46,8 @@ mod axis_vec;
 mod convert;
 mod copy;
 mod cow;
+#[cfg(feature = "svg")]
+pub mod diagram;
 mod display;
 mod element;
 mod error;

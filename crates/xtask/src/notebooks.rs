@@ -13,6 +13,8 @@
 //!   lesson). A later appearance of the same listing is shown as code only;
 //! * a listing that must not compile is shown as code, with its error;
 //! * the output blocks of the book are left out: running the cell prints them;
+//! * so are its memory figures (`<figure class="memory">`, drawn by cmdrun):
+//!   in Jupyter a display cell beside each (below) draws the same diagram;
 //! * a chapter may add cells for Jupyter only, in a comment the book does not
 //!   show: `<!-- notebook` (prose, then one fenced `rust` block) `-->`. These
 //!   are the cells that show arrays richly (`evcxr_display`).
@@ -178,6 +180,17 @@ fn chapter_cells(
     while i < lines.len() {
         let line = lines[i];
         let trimmed = line.trim_start();
+        if trimmed.starts_with("<figure class=\"memory\">") {
+            // A memory figure: the book draws it with cmdrun, the display cell beside it in Jupyter.
+            let end =
+                (i..lines.len()).find(|&k| lines[k].trim() == "</figure>").ok_or("unclosed <figure>")?;
+            i = end + 1;
+            // and the blank line after it, so that no two blank lines are left
+            if lines.get(i).is_some_and(|l| l.trim().is_empty()) {
+                i += 1;
+            }
+            continue;
+        }
         if trimmed.starts_with("<!-- notebook") {
             // Jupyter-only cells: prose, then one rust block, up to `-->`.
             let end = (i..lines.len()).find(|&k| lines[k].trim() == "-->").ok_or("unclosed <!-- notebook")?;

@@ -260,6 +260,16 @@ fn array2string<S: Storage>(
     Ok(layout.recurse(0, 0, &next_line_prefix, LINE_WIDTH.saturating_sub(suffix_len)))
 }
 
+/// Each value as `str(a)` of an array holding these values prints it (one
+/// formatter chosen from all of them, so `1.` beside `2.5`), without the
+/// padding that lines up columns. The memory diagrams label cells with these.
+#[cfg(feature = "svg")]
+pub(crate) fn element_strings<T: Element>(values: &[T]) -> Vec<String> {
+    let scalars: Vec<Scalar> = values.iter().map(|x| x.to_scalar()).collect();
+    let format = ElementFormat::new::<T>(&scalars, false);
+    scalars.iter().map(|&x| format.format(x).trim().to_owned()).collect()
+}
+
 /// `_array_str_implementation`: `str(a)`.
 fn array_str<S: Storage>(a: &ArrayBase<S>) -> Result<String, fmt::Error> {
     if a.ndim() == 0 {

@@ -1,0 +1,127 @@
+//! The book's memory diagrams: every figure the `figures` binary draws is
+//! checked like ndview's own diagrams (parsed as XML, each marked cell
+//! against the reach walked from the layout), states the layout NumPy gives
+//! for the same expression, and appears in a chapter inside
+//! `<figure class="memory">` with a caption, followed by the Jupyter display
+//! cell that draws it in the notebooks.
+
+#[path = "../crates/ndview/tests/svg_check/mod.rs"]
+mod svg_check;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use ndview::random::default_rng;
+use ndview::s;
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_figures")).args(args).output().expect("figures runs");
+    assert!(out.status.success(), "figures {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn names() -> Vec<String> {
+    run(&["--list"]).lines().map(|l| l.split('\t').next().unwrap().to_owned()).collect()
+}
+
+/// Shape, byte strides and byte offset, as NumPy reports them.
+type Stated = (Vec<usize>, Vec<isize>, isize);
+
+/// What each figure must show: each array's layout, the number of strips,
+/// and the buffers' values.
+fn expected(name: &str) -> (Vec<Stated>, usize, Vec<i64>) {
+    let arange: Vec<i64> = (0..12).collect();
+    // `data` of Listings 2-1 and 3-1, after `view[0, 0] = 999`
+    let mut data = arange.clone();
+    data[4] = 999;
+    match name {
+        // data[1:, :3]
+        "data-view" => (vec![(vec![2, 3], vec![32, 8], 32)], 1, data),
+        // arr.T
+        "transpose" => (vec![(vec![4, 3], vec![8, 32], 0)], 1, arange),
+        // arr[::2]
+        "every-second-row" => (vec![(vec![2, 4], vec![64, 8], 0)], 1, arange),
+        // arr[::-1]
+        "reversed-rows" => (vec![(vec![3, 4], vec![-32, 8], 64)], 1, arange),
+        // data.ravel() and data.flatten(): the copy is another buffer
+        "ravel-flatten" => (vec![(vec![12], vec![8], 0), (vec![12], vec![8], 0)], 2, data),
+        // arr[1:4, 1:4] of the challenge's 5×5 array, after arr[2, 2] = -1
+        "challenge-centre" => {
+            let mut arr = default_rng(42).integers(0, 100, [5, 5]).unwrap();
+            arr.slice_mut(s![1:4, 1:4]).unwrap()[[1, 1]] = -1;
+            (vec![(vec![3, 3], vec![40, 8], 48)], 1, arr.into_raw_vec())
+        }
+        other => panic!("no expectations for figure {other}"),
+    }
+}
+
+#[test]
+fn every_figure_is_a_correct_diagram_of_the_layout_numpy_gives() {
+    let names = names();
+    assert_eq!(names.len(), 6, "{names:?}");
+    for name in &names {
+        let out = run(&[name]);
+        let svg = out.strip_suffix('\n').expect("one line and a newline");
+        let (arrays, strips, buffer) = expected(name);
+        let report = svg_check::check(svg, &|_, byte| buffer.get(byte / 8).map(|v| v.to_string()));
+        let stated: Vec<Stated> =
+            report.arrays.iter().map(|a| (a.shape.clone(), a.strides.clone(), a.offset)).collect();
+        assert_eq!(stated, arrays, "{name}");
+        assert_eq!(report.strips, strips, "{name}");
+        assert!(report.arrays.iter().all(|a| a.complete), "{name}: small arrays are drawn whole");
+        assert!(report.width <= 400.0, "{name} is {} units wide: too small on a phone", report.width);
+        assert!(report.bytes < 16 * 1024, "{name}: {} bytes", report.bytes);
+        eprintln!("{name}: {} bytes, {} units wide", report.bytes, report.width);
+    }
+}
+
+#[test]
+fn an_unknown_figure_fails() {
+    let out = Command::new(env!("CARGO_BIN_EXE_figures")).arg("no-such-figure").output().unwrap();
+    assert!(!out.status.success() && out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("data-view"), "names the figures");
+}
+
+#[test]
+fn every_figure_is_in_a_chapter_with_a_caption() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let chapters: Vec<String> = xtask::include::markdown_files(&root.join("src"))
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    let names = names();
+    let mut shown = Vec::new();
+    for text in &chapters {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(rest) = line.strip_prefix("<!-- cmdrun --strict ../../target/debug/figures ") else {
+                assert!(!line.contains("debug/figures"), "a figure shown some other way: {line}");
+                continue;
+            };
+            let name = rest.strip_suffix(" -->").expect("one name").to_owned();
+            assert!(names.contains(&name), "no figure {name}");
+            // An HTML block: blank line, <figure>, the SVG, the caption, </figure>, blank line.
+            assert_eq!(lines[i - 2], "", "{name}: a blank line before the figure");
+            assert_eq!(lines[i - 1], r#"<figure class="memory">"#, "{name}");
+            let caption = lines[i + 1];
+            assert!(
+                caption.starts_with("<figcaption>Figure ") && caption.ends_with("</figcaption>"),
+                "{name}"
+            );
+            assert_eq!(lines[i + 2], "</figure>", "{name}");
+            assert_eq!(lines.get(i + 3).copied().unwrap_or(""), "", "{name}: a blank line after");
+            // The notebooks leave the figure out; a display cell after it draws it in Jupyter.
+            let next = lines[i + 3..].iter().find(|l| !l.trim().is_empty()).copied().unwrap_or("");
+            assert!(
+                next == "<!-- notebook" || next == r#"<figure class="memory">"#,
+                "{name}: a `<!-- notebook` display cell follows the figure(s)"
+            );
+            shown.push(name);
+        }
+    }
+    shown.sort();
+    let mut all = names.clone();
+    all.sort();
+    assert_eq!(shown, all, "every figure is shown once");
+}
