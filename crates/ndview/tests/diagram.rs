@@ -228,7 +228,6 @@ fn overlapping_buffers_are_drawn_as_one_strip() -> ndview::Result<()> {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "ten million elements")]
 fn large_arrays_are_summarised_and_small() -> ndview::Result<()> {
     let big = Array::arange(10_000_000).into_shape([1000, 10_000])?;
     let report = check_one(&big);
@@ -279,7 +278,6 @@ impl Mix {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "hundreds of diagrams")]
 fn many_random_layouts() {
     let mut rng = Mix(2024);
     let mut checked = 0;
