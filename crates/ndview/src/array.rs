@@ -273,6 +273,10 @@ impl<T: Element> Array<T> {
 
     /// An array of `shape` filled with zeros (`false` for `bool`).
     ///
+    /// # Panics
+    /// If the number of elements does not fit in `isize` (NumPy: "array is
+    /// too big"), like `vec![0; n]` when `n` is too large.
+    ///
     /// ```
     /// use ndview::Array;
     /// let z = Array::<f64>::zeros([2, 3]);
@@ -280,6 +284,9 @@ impl<T: Element> Array<T> {
     /// ```
     pub fn zeros(shape: impl AsRef<[usize]>) -> Array<T> {
         let shape = shape.as_ref();
+        if let Err(e) = checked_size(shape) {
+            panic!("{e}: shape {}", crate::error::tuple(shape));
+        }
         let layout = Layout::fresh(shape, size_of::<T>(), crate::Order::C);
         Array { data: vec![T::zero(); layout.size()], layout }
     }
