@@ -123,7 +123,7 @@ fn test(root: &Path) -> Result {
     let mut site = None;
     step("book build, cmdrun errors, links, Rust block count", &mut || {
         let built = book::build(root)?;
-        book::check(root, &built)?;
+        book::check(&built)?;
         site = Some(built);
         Ok(())
     })?;

@@ -121,13 +121,13 @@ fn is_root() -> bool {
 /// playwright-core (no browser download: it drives Debian's Chromium).
 pub fn ensure_playwright(root: &Path) -> Result<PathBuf> {
     let dir = root.join("crates/xtask/browser");
-    let stamp = dir.join("node_modules/.package-lock.json");
-    let lock = std::fs::read_to_string(dir.join("package-lock.json"))?;
-    let installed = std::fs::read_to_string(&stamp).unwrap_or_default();
-    if !installed.is_empty()
-        && lock.contains("\"node_modules/playwright-core\"")
-        && dir.join("node_modules/playwright-core").exists()
-    {
+    let version = |path: PathBuf, key: &str| -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+        let found = if key.is_empty() { &v["version"] } else { &v["dependencies"][key] };
+        found.as_str().map(str::to_string)
+    };
+    let pinned = version(dir.join("package.json"), "playwright-core").ok_or("no playwright-core pin")?;
+    if version(dir.join("node_modules/playwright-core/package.json"), "") == Some(pinned) {
         return Ok(dir);
     }
     eprintln!("xtask: installing playwright-core with npm ci");
