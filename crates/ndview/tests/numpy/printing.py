@@ -17,6 +17,7 @@ the conformance runner from ``cases.json`` itself.
 """
 
 import json
+import math
 import os
 import sys
 
@@ -47,20 +48,40 @@ def record(cid, a):
             "values": encode(a), "str": str(a), "repr": repr(a)}
 
 
+def exact_floats(rng, n, low_exp, high_exp, signed=True):
+    """n float64 values m * 2**e with a random 53-bit m and 2**low_exp <= |x| <
+    2**high_exp, built from integers alone (``math.ldexp`` is exact).
+
+    The inputs of this oracle must be the same bits on every machine. NumPy's
+    float functions (``**``, ``exp``, ``log``, …) pick SIMD kernels by CPU and
+    may differ in the last bit between machines, and C compilers may fuse a
+    multiply and an add (``uniform``); integers from the RNG and exact
+    arithmetic do not depend on either.
+    """
+    mantissas = rng.integers(2**52, 2**53, size=n)
+    exponents = rng.integers(low_exp, high_exp, size=n)
+    signs = rng.integers(0, 2, size=n) if signed else np.zeros(n, dtype=np.int64)
+    values = [math.ldexp(int(m), int(e) - 52) * (-1.0 if s else 1.0)
+              for m, e, s in zip(mantissas, exponents, signs)]
+    return np.array(values, dtype=np.float64)
+
+
 def float_values(rng, kind, n):
-    """n float64 values of one of several characters."""
-    if kind == "normal":
-        return rng.normal(size=n)
-    if kind == "uniform":
-        return rng.uniform(-100, 100, size=n)
+    """n float64 values of one of several characters, exact on any machine."""
+    if kind == "normal":  # around 1, as a standard normal draw would be
+        return exact_floats(rng, n, -4, 2)
+    if kind == "uniform":  # within ±128, as uniform(-100, 100) would be
+        return exact_floats(rng, n, -3, 7)
     if kind == "integral":
         return rng.integers(-10**6, 10**6, size=n).astype(np.float64)
-    if kind == "wide":
-        return 10.0 ** rng.uniform(-12, 12, size=n) * rng.choice([-1, 1], n)
-    if kind == "huge":
-        return 10.0 ** rng.uniform(-300, 300, size=n)
-    if kind == "short":
-        return np.round(rng.uniform(-10, 10, size=n), rng.integers(0, 4))
+    if kind == "wide":  # 1e-12 … 1e12
+        return exact_floats(rng, n, -40, 40)
+    if kind == "huge":  # 1e-300 … 1e300
+        return exact_floats(rng, n, -996, 996, signed=False)
+    if kind == "short":  # few decimals: Python parses decimal strings exactly rounded
+        decimals = int(rng.integers(0, 4))
+        digits = rng.integers(-10**(decimals + 1), 10**(decimals + 1), size=n)
+        return np.array([float(f"{int(k)}e-{decimals}") for k in digits], dtype=np.float64)
     if kind == "special":
         pool = [0.0, -0.0, np.nan, np.inf, -np.inf, 1.5, -2.25, 1e-7, 3e9]
         return np.array([pool[i] for i in rng.integers(0, len(pool), n)])
@@ -212,10 +233,10 @@ def main_cases():
     add("wrap_arange_30", np.arange(30))
     add("wrap_arange_100", np.arange(100))
     add("wrap_thousands", np.arange(26) * 1000)
-    add("wrap_floats", rng.normal(size=30))
-    add("wrap_sci", 10.0 ** rng.uniform(-9, 9, size=20))
+    add("wrap_floats", float_values(rng, "normal", 30))
+    add("wrap_sci", exact_floats(rng, 20, -30, 30, signed=False))
     add("wrap_2d_rows", np.arange(60).reshape(2, 30))
-    add("wrap_3d_rows", rng.normal(size=(2, 2, 12)))
+    add("wrap_3d_rows", float_values(rng, "normal", 48).reshape(2, 2, 12))
     add("wrap_4d_rows", np.arange(2 * 2 * 2 * 25).reshape(2, 2, 2, 25) * 7)
     for n in [20, 21, 22, 23, 24, 25]:
         add(f"wrap_edge_{n}", np.arange(n) + 100)
@@ -223,7 +244,7 @@ def main_cases():
                   (3, 1, 2), (2, 3, 1, 2), (1, 2, 1, 2, 1)]:
         n = int(np.prod(shape))
         add(f"nd_{'x'.join(map(str, shape))}", np.arange(n).reshape(shape) - n // 2)
-        add(f"nd_float_{'x'.join(map(str, shape))}", rng.normal(size=shape))
+        add(f"nd_float_{'x'.join(map(str, shape))}", float_values(rng, "normal", n).reshape(shape))
 
     # -- summarised ---------------------------------------------------------------
     for shape in [(2000,), (1001,), (40, 40), (5, 5, 50), (6, 6, 6, 6), (3, 1000),
@@ -233,9 +254,9 @@ def main_cases():
         add(f"summary_{'x'.join(map(str, shape))}", np.arange(n).reshape(shape))
     add("summary_neg", np.arange(-1000, 1001))
     add("summary_wide_hidden", np.concatenate([[1, 2, 3], np.full(1000, -10**15), [4, 5, 6]]))
-    add("summary_float", rng.normal(size=1500))
+    add("summary_float", float_values(rng, "normal", 1500))
     add("summary_float_hidden_sci", np.concatenate([[1.5, 2.0, 3.0], np.full(1000, 1e-9), [4.0, 5.0, 6.0]]))
-    add("summary_float_2d", 10.0 ** rng.uniform(-6, 6, size=(30, 40)))
+    add("summary_float_2d", exact_floats(rng, 1200, -20, 20, signed=False).reshape(30, 40))
     add("summary_int32", np.arange(3000, dtype=np.int32).reshape(3, 1000))
     add("summary_uint64", np.arange(1200, dtype=np.uint64) * 10**16)
 
