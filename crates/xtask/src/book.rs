@@ -9,14 +9,6 @@ use xtask::normalize;
 
 use crate::{Result, cmd, output, run, tools};
 
-/// Builds every listing once (the binaries cmdrun runs), in the same target
-/// directory and profile as `cargo test`, so nothing is compiled twice.
-pub fn build_listings(root: &Path) -> Result {
-    run(cmd("cargo")
-        .args(["build", "--package", "array-memory-book", "--bins"])
-        .env("CARGO_TARGET_DIR", root.join("target")))
-}
-
 /// `PATH` with `.tools/bin` first, so mdBook finds mdbook-cmdrun.
 fn tool_path(root: &Path) -> std::ffi::OsString {
     let mut paths = vec![tools::tools_dir(root).join("bin")];
@@ -24,20 +16,27 @@ fn tool_path(root: &Path) -> std::ffi::OsString {
     std::env::join_paths(paths).expect("paths without separators")
 }
 
-/// Sets up, builds the listings and writes the static site; returns its folder.
-pub fn build(root: &Path) -> Result<PathBuf> {
+/// Sets up and writes the static site; returns its folder. mdBook's first
+/// preprocessor builds the listings (see `preprocess.rs`). `publishing`:
+/// the pages link the PDF and the notebooks, which the caller then adds.
+pub fn build(root: &Path, publishing: bool) -> Result<PathBuf> {
     let mdbook = tools::ensure_mdbook(root)?;
-    build_listings(root)?;
     let site = root.join("target/book");
-    run(cmd(&mdbook).arg("build").env("PATH", tool_path(root)))?;
+    let mut mdbook = cmd(&mdbook);
+    mdbook.arg("build").env("PATH", tool_path(root));
+    match publishing {
+        true => mdbook.env(crate::preprocess::PUBLISH_ENV, "1"),
+        false => mdbook.env_remove(crate::preprocess::PUBLISH_ENV),
+    };
+    run(&mut mdbook)?;
     eprintln!("xtask: the book is in {} (static files, ready to publish)", site.display());
     Ok(site)
 }
 
-/// Sets up, builds the listings and serves the book on 127.0.0.1:3000.
+/// Sets up and serves the book on 127.0.0.1:3000 (rebuilt on every change
+/// to a chapter, a listing, a figure or ndview).
 pub fn serve(root: &Path) -> Result {
     let mdbook = tools::ensure_mdbook(root)?;
-    build_listings(root)?;
     eprintln!("xtask: serving the book on http://127.0.0.1:3000 (Ctrl-C stops)");
     run(cmd(&mdbook)
         .args(["serve", "--hostname", "127.0.0.1", "--port", "3000"])
@@ -47,7 +46,7 @@ pub fn serve(root: &Path) -> Result {
 /// Rewrites every program listing's expected output from a fresh run, and the
 /// compile-fail listings' errors from rustc (through trybuild).
 pub fn write_outputs(root: &Path) -> Result {
-    build_listings(root)?;
+    crate::preprocess::build_listings(root)?;
     for listing in listings::all(root) {
         match listing.kind {
             Kind::Program => {
@@ -83,9 +82,12 @@ pub fn check(site: &Path) -> Result {
         texts.insert(page.clone(), text);
     }
     let mut links = 0;
+    let mut external = BTreeSet::new();
     for (page, text) in &texts {
         for target in attribute_values(text, "href").into_iter().chain(attribute_values(text, "src")) {
             if target.contains("://") || target.starts_with("mailto:") || target.starts_with("//") {
+                // Offline, these cannot be fetched: they are listed instead.
+                external.insert(target);
                 continue;
             }
             links += 1;
@@ -137,6 +139,10 @@ pub fn check(site: &Path) -> Result {
         "xtask: {} pages, {links} internal links checked, {rust_blocks} Rust blocks rendered, {skeptic_tests} skeptic tests",
         pages.len()
     );
+    eprintln!("xtask: {} external links (not fetched offline):", external.len());
+    for link in &external {
+        eprintln!("  {link}");
+    }
     if rust_blocks != skeptic_tests {
         problems.push(format!(
             "{rust_blocks} Rust blocks in the rendered book but {skeptic_tests} skeptic tests"

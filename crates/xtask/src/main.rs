@@ -3,6 +3,7 @@
 //! ```text
 //! cargo xtask serve       set up, build the listings, serve the book on 127.0.0.1:3000
 //! cargo xtask build       set up, build the listings, write the static site to target/book
+//!                         (--publish: with the PDF and the executed notebooks, as deployed)
 //! cargo xtask test        every check: tests, NumPy fixtures, book, links,
 //!                         notebooks on the real kernel, every page in headless Chromium
 //! cargo xtask outputs     rewrite the listings' expected outputs from fresh runs
@@ -10,6 +11,7 @@
 //! cargo xtask notebooks   regenerate notebooks/ from the book (--run: and run them on evcxr)
 //! cargo xtask jupyter     set up JupyterLab with the Rust kernel and open notebooks/
 //! cargo xtask bench       ndview vs ndarray vs NumPy, as ratios measured in one run
+//! cargo xtask preprocess  the book's mdBook preprocessors (book.toml runs them)
 //! ```
 
 mod bench;
@@ -17,6 +19,8 @@ mod book;
 mod browser;
 mod notebooks;
 mod oracle;
+mod preprocess;
+mod publish;
 mod tools;
 
 use std::path::Path;
@@ -66,8 +70,7 @@ fn describe(c: &Command) -> String {
     s
 }
 
-const USAGE: &str =
-    "usage: cargo xtask <serve|build|test|outputs|oracle [--check]|notebooks [--check|--run]|jupyter|bench>";
+const USAGE: &str = "usage: cargo xtask <serve|build [--publish]|test|outputs|oracle [--check]|notebooks [--check|--run]|jupyter|bench|preprocess STAGE>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -75,7 +78,8 @@ fn main() -> ExitCode {
     let check = args.iter().any(|a| a == "--check");
     let result = match args.first().map(String::as_str) {
         Some("serve") => book::serve(&root),
-        Some("build") => book::build(&root).map(|_| ()),
+        Some("build") if args.iter().any(|a| a == "--publish") => publish_site(&root),
+        Some("build") => book::build(&root, false).map(|_| ()),
         Some("test") => test(&root),
         Some("outputs") => book::write_outputs(&root),
         Some("oracle") => oracle::run(&root, check),
@@ -85,6 +89,7 @@ fn main() -> ExitCode {
         Some("notebooks") => notebooks::generate(&root, check),
         Some("jupyter") => notebooks::jupyter(&root),
         Some("bench") => bench::run(&root),
+        Some("preprocess") => preprocess::main(&root, &args[1..]),
         _ => Err(USAGE.into()),
     };
     match result {
@@ -94,6 +99,14 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The site as deployed: the book, the notebooks run on the real kernel and
+/// checked, as pages and downloads, and the PDF.
+fn publish_site(root: &Path) -> Result {
+    let site = book::build(root, true)?;
+    notebooks::execute_and_compare(root)?;
+    publish::add_extras(root, &site)
 }
 
 /// The whole check, in the order that fails fastest.
@@ -120,20 +133,26 @@ fn test(root: &Path) -> Result {
     step("benchmarks compile and run once", &mut || {
         run(cmd("cargo").args(["test", "-p", "ndview", "--benches"]))
     })?;
+    step("ndview as a crate: docs without warnings, cargo package, publish --dry-run", &mut || {
+        run(cmd("cargo").args(["doc", "--no-deps", "-p", "ndview"]).env("RUSTDOCFLAGS", "-D warnings"))?;
+        run(cmd("cargo").args(["package", "-p", "ndview", "--allow-dirty"]))?;
+        run(cmd("cargo").args(["publish", "--dry-run", "-p", "ndview", "--allow-dirty"]))
+    })?;
     let mut site = None;
-    step("book build, cmdrun errors, links, Rust block count", &mut || {
-        let built = book::build(root)?;
-        book::check(&built)?;
-        site = Some(built);
+    step("book build (mdBook, every listing run by cmdrun)", &mut || {
+        site = Some(book::build(root, true)?);
         Ok(())
     })?;
+    let site = site.expect("the book was built");
     step("notebooks are current and run on the evcxr kernel", &mut || {
         notebooks::generate(root, true)?;
         notebooks::execute_and_compare(root)
     })?;
-    step("every page in headless Chromium", &mut || {
-        browser::check(root, site.as_ref().expect("the book was built"))
+    step("the published extras: executed notebooks as pages, the PDF", &mut || {
+        publish::add_extras(root, &site)
     })?;
+    step("links, cmdrun errors, Rust block count", &mut || book::check(&site))?;
+    step("every page and the PDF in headless Chromium", &mut || browser::check(root, &site))?;
     eprintln!("\n==== xtask test: all checks passed");
     for (name, t) in timings {
         eprintln!("{:>8.1} s  {name}", t.as_secs_f64());

@@ -127,9 +127,13 @@ fn included_listing(block: &str, dir: &Path) -> Option<PathBuf> {
 }
 
 /// Markdown fixed for Jupyter: captions as emphasis, chapter links as
-/// heading links, and `<details>` unwrapped where a code cell split it.
+/// heading links, links to the project's files as plain text (a notebook
+/// does not know where the repository is published), and `<details>`
+/// unwrapped where a code cell split it.
 fn tidy_markdown(text: &str, titles: &[(String, String)]) -> String {
-    let mut out = text.to_string();
+    let mut out = crate::preprocess::repo_links(text, None);
+    // Links to the published notebook itself and the PDF: not in a notebook.
+    out = crate::preprocess::published_links(&out, None).unwrap_or(out);
     while let Some(start) = out.find("<span class=\"caption\">") {
         let Some(end) = out[start..].find("</span>") else { break };
         let inner = out[start + "<span class=\"caption\">".len()..start + end].to_string();
