@@ -68,3 +68,8 @@ pub use iter::Iter;
 pub use layout::{Layout, Order};
 pub use overlap::{may_share_memory, shares_memory, shares_memory_max_work};
 pub use slicing::{Slice, SliceArg, SliceIndex};
+
+/// The README's example, compiled and run as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctest;

@@ -8,7 +8,7 @@
 //! | evcxr_jupyter | 0.22.0 | `.tools/bin` (needs Rust 1.95) |
 //! | Python packages | `crates/xtask/requirements.txt` | `.venv` |
 //! | playwright-core | `crates/xtask/browser/package-lock.json` | `crates/xtask/browser/node_modules` |
-//! | Chromium | Debian's `chromium` | `/usr/bin/chromium` (apt) |
+//! | Chromium, poppler-utils | Debian's | `/usr/bin/chromium`, `/usr/bin/pdfinfo` (apt) |
 //!
 //! A tool whose pinned version is already installed is not installed again.
 
@@ -83,12 +83,14 @@ pub fn ensure_python(root: &Path) -> Result<PathBuf> {
     Ok(python)
 }
 
-/// Debian's Chromium, and fonts for the screenshots (the book's pages use
-/// emoji, as the NumPy section does), installed with apt when missing.
+/// Debian's Chromium, fonts for the screenshots and the PDF (the book's
+/// pages use emoji, as the NumPy section does), and poppler's `pdfinfo` and
+/// `pdftotext` to check the PDF, installed with apt when missing.
 pub fn ensure_chromium() -> Result<PathBuf> {
     let path = PathBuf::from("/usr/bin/chromium");
     let emoji = Path::new("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf");
-    if path.exists() && emoji.exists() {
+    let poppler = Path::new("/usr/bin/pdftotext");
+    if path.exists() && emoji.exists() && poppler.exists() {
         return Ok(path);
     }
     eprintln!("xtask: installing Debian's chromium and fonts with apt-get");
@@ -110,6 +112,7 @@ pub fn ensure_chromium() -> Result<PathBuf> {
         "chromium",
         "fonts-dejavu-core",
         "fonts-noto-color-emoji",
+        "poppler-utils",
     ])?;
     Ok(path)
 }

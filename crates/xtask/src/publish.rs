@@ -1,0 +1,88 @@
+//! What the published site carries beyond mdBook's pages: the whole book as
+//! one PDF, and each section's notebook executed on the evcxr kernel, as a
+//! page to read and as the `.ipynb` to download.
+//!
+//! `cargo xtask build --publish` and `cargo xtask test` make them the same
+//! way (the test after running and checking the notebooks), so the deploy
+//! publishes exactly what the tests checked. `cargo xtask serve` and plain
+//! `mdbook serve` leave them out: they need Chromium and the Rust kernel.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::{Result, cmd, output, run, tools};
+
+/// The PDF's file name, at the root of the site; the introduction links it.
+pub const PDF: &str = "array-memory-and-views-in-rust.pdf";
+/// Where the executed notebooks go in the site; each section's first page
+/// links them.
+pub const NOTEBOOKS: &str = "notebooks";
+
+/// Adds the executed notebooks (from `target/notebooks`, where
+/// `notebooks::execute_and_compare` leaves them) and the PDF to `site`.
+pub fn add_extras(root: &Path, site: &Path) -> Result {
+    add_notebooks(root, site)?;
+    pdf(root, site)?;
+    Ok(())
+}
+
+/// Each executed notebook as HTML and as `.ipynb`, in `site/notebooks/`.
+pub fn add_notebooks(root: &Path, site: &Path) -> Result {
+    let executed = root.join("target/notebooks");
+    let out = site.join(NOTEBOOKS);
+    fs::create_dir_all(&out)?;
+    let jupyter = tools::ensure_python(root)?.with_file_name("jupyter");
+    let notebooks = xtask::files_with_extension(&executed, "ipynb");
+    if notebooks.is_empty() {
+        return Err(format!("no executed notebooks in {}", executed.display()).into());
+    }
+    for nb in notebooks {
+        fs::copy(&nb, out.join(nb.file_name().unwrap()))?;
+        // The lab template without its scripts from a CDN: the page must read
+        // offline and the browser check allows no outside request.
+        run(cmd(&jupyter)
+            .args(["nbconvert", "--to", "html", "--HTMLExporter.exclude_anchor_links=True"])
+            .args(["--HTMLExporter.require_js_url=", "--HTMLExporter.mathjax_url="])
+            .arg("--output-dir")
+            .arg(&out)
+            .arg(&nb))?;
+    }
+    Ok(())
+}
+
+/// The whole book (mdBook's `print.html`) printed to PDF by headless Chromium.
+pub fn pdf(root: &Path, site: &Path) -> Result<PathBuf> {
+    let chromium = tools::ensure_chromium()?;
+    let pdf = site.join(PDF);
+    let profile = root.join("target/chromium-profile");
+    let _ = fs::remove_dir_all(&profile);
+    let page = format!("file://{}", site.join("print.html").display());
+    run(cmd(&chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--no-pdf-header-footer", "--virtual-time-budget=20000"])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(page))?;
+    let info = pdf_info(&pdf)?;
+    eprintln!("xtask: {} ({} pages, {} KiB)", pdf.display(), info.pages, info.bytes / 1024);
+    Ok(pdf)
+}
+
+/// What `pdfinfo` and `pdftotext` (poppler) say of a PDF.
+pub struct PdfInfo {
+    pub pages: usize,
+    pub bytes: u64,
+    pub text: String,
+}
+
+pub fn pdf_info(pdf: &Path) -> Result<PdfInfo> {
+    let info = output(cmd("pdfinfo").arg(pdf))?;
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| format!("pdfinfo gives no page count for {}", pdf.display()))?;
+    let text = output(cmd("pdftotext").args(["-layout"]).arg(pdf).arg("-"))?;
+    Ok(PdfInfo { pages, bytes: fs::metadata(pdf)?.len(), text })
+}
