@@ -38,11 +38,16 @@ pub fn add_notebooks(root: &Path, site: &Path) -> Result {
     }
     for nb in notebooks {
         fs::copy(&nb, out.join(nb.file_name().unwrap()))?;
-        // The lab template without its scripts from a CDN: the page must read
-        // offline and the browser check allows no outside request.
+        // JupyterLab's page without its scripts from a CDN
+        // (`crates/xtask/nbconvert/offline`): the page must read offline, and
+        // the browser check allows no outside request.
         run(cmd(&jupyter)
-            .args(["nbconvert", "--to", "html", "--HTMLExporter.exclude_anchor_links=True"])
-            .args(["--HTMLExporter.require_js_url=", "--HTMLExporter.mathjax_url="])
+            .args(["nbconvert", "--to", "html", "--template", "offline"])
+            .arg(format!(
+                "--TemplateExporter.extra_template_basedirs={}",
+                root.join("crates/xtask/nbconvert").display()
+            ))
+            .arg("--HTMLExporter.exclude_anchor_links=True")
             .arg("--output-dir")
             .arg(&out)
             .arg(&nb))?;
@@ -61,7 +66,7 @@ pub fn pdf(root: &Path, site: &Path) -> Result<PathBuf> {
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
         .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
         .arg(format!("--user-data-dir={}", profile.display()))
-        .args(["--no-pdf-header-footer", "--virtual-time-budget=20000"])
+        .args(["--no-pdf-header-footer", "--virtual-time-budget=5000"])
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(page))?;
     let info = pdf_info(&pdf)?;
