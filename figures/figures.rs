@@ -28,24 +28,32 @@ fn figure(name: &str) -> Result<Option<String>, ndview::Error> {
             let mut data = arr;
             data.slice_mut(s![1:, :3])?[[0, 0]] = 999;
             let view = data.slice(s![1:, :3])?;
-            Diagram::new().array("data.slice(s![1:, :3])", &view).to_svg()
+            Diagram::new().array("data.slice(s![1:, :3])", &view).memory_of("data").to_svg()
         }
-        "transpose" => Diagram::new().array("arr.t()", &arr.t()).to_svg(),
-        "every-second-row" => Diagram::new().array("arr.slice(s![::2])", &arr.slice(s![::2])?).to_svg(),
-        "reversed-rows" => Diagram::new().array("arr.slice(s![::-1])", &arr.slice(s![::-1])?).to_svg(),
+        "transpose" => Diagram::new().array("arr.t()", &arr.t()).memory_of("arr").to_svg(),
+        "every-second-row" => {
+            Diagram::new().array("arr.slice(s![::2])", &arr.slice(s![::2])?).memory_of("arr").to_svg()
+        }
+        "reversed-rows" => {
+            Diagram::new().array("arr.slice(s![::-1])", &arr.slice(s![::-1])?).memory_of("arr").to_svg()
+        }
         "ravel-flatten" => {
             let mut data = arr;
             data.slice_mut(s![1:, :3])?[[0, 0]] = 999;
             let flat_view = data.ravel();
             let flat_copy = data.flatten();
-            Diagram::new().array("data.ravel()", &flat_view).array("data.flatten()", &flat_copy).to_svg()
+            Diagram::new()
+                .array("data.ravel()", &flat_view)
+                .memory_of("data")
+                .array("data.flatten()", &flat_copy)
+                .to_svg()
         }
         "challenge-centre" => {
             let mut rng = default_rng(42);
             let mut arr = rng.integers(0, 100, [5, 5])?;
             arr.slice_mut(s![1:4, 1:4])?[[1, 1]] = -1;
             let centre = arr.slice(s![1:4, 1:4])?;
-            Diagram::new().array("arr.slice(s![1:4, 1:4])", &centre).to_svg()
+            Diagram::new().array("arr.slice(s![1:4, 1:4])", &centre).memory_of("arr").to_svg()
         }
         _ => return Ok(None),
     };

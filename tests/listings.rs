@@ -50,7 +50,7 @@ fn every_listing_prints_its_expected_output() {
 
 #[test]
 fn expected_outputs_start_with_the_command_that_made_them() {
-    for listing in programs() {
+    for listing in listings::all(root()) {
         let text = fs::read_to_string(listing.expected_output()).unwrap();
         assert_eq!(text.lines().next(), Some(listing.command_line().as_str()), "{}", listing.name);
     }
@@ -74,10 +74,19 @@ fn every_program_listing_is_a_binary_and_every_binary_a_listing() {
             (field("name ="), field("path ="))
         })
         .collect();
-    let expected: Vec<(String, String)> = programs()
+    // Compile-fail listings are binaries too, built only with the feature
+    // `compile-fail` (to show rustc's error), and never run.
+    let expected: Vec<(String, String)> = listings::all(root())
         .iter()
         .map(|l| (l.name.clone(), l.path.strip_prefix(root()).unwrap().display().to_string()))
         .collect();
+    for block in manifest.split("[[bin]]").skip(1) {
+        let compile_fail = listings::all(root())
+            .into_iter()
+            .any(|l| l.kind == Kind::CompileFail && block.contains(&format!("name = \"{}\"", l.name)));
+        let gated = block.contains("required-features = [\"compile-fail\"]");
+        assert_eq!(gated, compile_fail, "only compile-fail listings need the feature:{block}");
+    }
     let is_tool = |(name, path): &(String, String)| TOOLS.contains(&(name.as_str(), path.as_str()));
     let (tools, listings): (Vec<_>, Vec<_>) = declared.into_iter().partition(is_tool);
     assert_eq!(listings, expected);

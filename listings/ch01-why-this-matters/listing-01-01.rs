@@ -2,10 +2,10 @@ use ndview::Array;
 
 fn main() -> Result<(), ndview::Error> {
     // ANCHOR: all
-    let data = Array::arange(12).into_shape([3, 4])?;
+    let mut data = Array::arange(12).into_shape([3, 4])?;
     println!("{data}");
 
-    // The block of memory: twelve i64 values, one after another.
+    // The memory `data` owns: twelve i64 values, one after another.
     println!("buffer:   {:?}", data.buffer());
     // The metadata that says how to walk it.
     println!("shape:    {:?}", data.shape());
@@ -13,6 +13,10 @@ fn main() -> Result<(), ndview::Error> {
     println!("offset:   {} (bytes)", data.offset());
     println!("itemsize: {} (bytes)", data.itemsize());
     println!("flags:    {:?}", data.flags());
+
+    // Views own nothing: a shared borrow may only read, a mutable one may write.
+    println!("view:     {:?}", data.view().flags());
+    println!("view_mut: {:?}", data.view_mut().flags());
     // ANCHOR_END: all
     Ok(())
 }

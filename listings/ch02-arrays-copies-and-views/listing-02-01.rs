@@ -14,10 +14,8 @@ fn main() -> Result<(), ndview::Error> {
     println!("\nCopy:\n {copy}");
 
     // Modify the view and see what happens
-    // ANCHOR: modify
     let mut view = data.slice_mut(s![1:, :3])?;
     view[[0, 0]] = 999;
-    // ANCHOR_END: modify
     println!("\nModified view:");
     println!("{view}");
     println!("\nOriginal array after view modification:");

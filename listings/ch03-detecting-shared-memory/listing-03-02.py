@@ -6,7 +6,6 @@ def describe(expression, flat, base):
     print(f"{expression:<28} {kind}: {flat}")
 
 
-# ANCHOR: main
 data = np.arange(12).reshape(3, 4)
 describe("data.ravel()", data.ravel(), data)
 describe("data[1:, :].ravel()", data[1:, :].ravel(), data)
@@ -16,4 +15,3 @@ describe("data.T.ravel()", data.T.ravel(), data)
 x = np.arange(10)
 describe("x[::2].ravel()", x[::2].ravel(), x)
 describe("x[::2].reshape(-1)", x[::2].reshape(-1), x)
-# ANCHOR_END: main

@@ -14,6 +14,8 @@ r = arr[:, ::2].reshape(6)
 print("arr[:, ::2].reshape(6) ", f"{kind(r)}, strides {r.strides}")
 r = arr.T.reshape(12)
 print("arr.T.reshape(12)      ", f"{kind(r)}, strides {r.strides}")
+r = arr[:, ::2].reshape(6, copy=False)
+print("arr[:, ::2].reshape(6, copy=False): view, strides", r.strides)
 try:
     arr.T.reshape(12, copy=False)
 except ValueError as e:

@@ -1,4 +1,3 @@
-# ANCHOR: cell
 import time
 
 import numpy as np
@@ -15,6 +14,7 @@ elapsed_copy = time.time() - start
 
 print(f"View creation time: {elapsed_view:.6f} s")
 print(f"Copy creation time: {elapsed_copy:.6f} s")
-# ANCHOR_END: cell
+
+# Not in the NumPy section: what each one holds (the Rust listing prints it too).
 print(f"View: shape {x.shape}, owns data: {x.flags.owndata}")
 print(f"Copy: shape {y.shape}, owns data: {y.flags.owndata}, bytes: {y.nbytes}")

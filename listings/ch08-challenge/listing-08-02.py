@@ -16,6 +16,7 @@ print("\nCentre view after the change:\n", centre, sep="")
 # 4. The change is in the original.
 print("\nOriginal after the change:\n", arr, sep="")
 print("arr[2, 2] =", arr[2, 2])
+assert arr[2, 2] == -1
 
 # 5. A view of the centre shares memory with the original; a copy does not.
 print("\nView shares memory:", np.shares_memory(arr, centre))

@@ -17,6 +17,7 @@ fn main() -> Result<(), ndview::Error> {
     // 4. The change is in the original: `centre` has ended, so `arr` can be read.
     println!("\nOriginal after the change:\n{arr}");
     println!("arr[2, 2] = {}", arr[[2, 2]]);
+    assert_eq!(arr[[2, 2]], -1);
 
     // 5. A view of the centre shares memory with the original; a copy does not.
     let centre = arr.slice(s![1:4, 1:4])?;

@@ -193,3 +193,27 @@ impl<T: Element> From<Array<T>> for ndarray::ArrayD<T> {
         ndarray::ArrayD::from_shape_vec(shape, data).expect("as many elements as the shape")
     }
 }
+
+impl From<ndarray::ShapeError> for crate::Error {
+    /// ndarray's `ShapeError` as an ndview [`Error`](crate::Error), so that
+    /// `?` passes on errors of both crates in one function.
+    ///
+    /// ```
+    /// use ndview::{Array, ArrayView};
+    ///
+    /// fn both() -> Result<String, ndview::Error> {
+    ///     let a = Array::arange(6).into_shape([2, 3])?; // ndview's Error
+    ///     let nd = ndarray::Array::from_iter(0..6_i64).into_shape_with_order((3, 2))?; // ndarray's ShapeError
+    ///     Ok(format!("{a} {}", ArrayView::from_ndarray(nd.view())))
+    /// }
+    /// assert!(both().is_ok());
+    ///
+    /// let nd = ndarray::Array::from_iter(0..6_i64);
+    /// let err = ndview::Error::from(nd.into_shape_with_order((4, 2)).unwrap_err());
+    /// assert!(matches!(err, ndview::Error::Ndarray(_)));
+    /// assert_eq!(err.to_string(), "ShapeError/IncompatibleShape: incompatible shapes");
+    /// ```
+    fn from(e: ndarray::ShapeError) -> crate::Error {
+        crate::Error::Ndarray(e)
+    }
+}

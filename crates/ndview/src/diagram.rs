@@ -70,7 +70,6 @@ use svg::node::element::{Group, Path, Rectangle, Text, Title};
 
 use crate::array::{ArrayView, AsArray};
 use crate::element::Element;
-use crate::error::tuple;
 use crate::layout::Layout;
 use crate::overlap::{Overlap, solve_may_share_memory};
 
@@ -165,7 +164,9 @@ pub fn pair<T: Element>(a: &impl AsArray<Elem = T>, b: &impl AsArray<Elem = T>) 
 /// # Ok::<(), ndview::Error>(())
 /// ```
 pub struct Diagram<'a, T: Element> {
-    arrays: Vec<(String, ArrayView<'a, T>)>,
+    /// Each array with its name, and the name of the array whose memory it
+    /// views, if given.
+    arrays: Vec<(String, ArrayView<'a, T>, Option<String>)>,
 }
 
 /// An empty diagram, like [`Diagram::new`].
@@ -206,7 +207,27 @@ impl<'a, T: Element> Diagram<'a, T> {
         if name.chars().count() > MAX_NAME {
             name = name.chars().take(MAX_NAME - 1).chain(['…']).collect();
         }
-        self.arrays.push((name, a.as_view()));
+        self.arrays.push((name, a.as_view(), None));
+        self
+    }
+
+    /// Names the owner of the memory of the array added last: its strip is
+    /// then headed `memory of OWNER` rather than after the array. For a view,
+    /// whose buffer belongs to the array it was made from.
+    ///
+    /// ```
+    /// use ndview::{Array, diagram::Diagram};
+    /// let data = Array::arange(12).into_shape([3, 4])?;
+    /// let flat = data.ravel();
+    /// let svg = Diagram::new().array("data.ravel()", &flat).memory_of("data").to_svg();
+    /// assert!(svg.contains("memory of data: 12 × i64, 8 bytes each"));
+    /// assert!(!svg.contains("memory of data.ravel()"));
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn memory_of(mut self, owner: &str) -> Self {
+        if let Some(last) = self.arrays.last_mut() {
+            last.2 = Some(owner.chars().map(|c| if c.is_control() { ' ' } else { c }).collect());
+        }
         self
     }
 
@@ -341,6 +362,8 @@ fn byte_of(index: &[usize], layout: &Layout) -> usize {
 /// One array as it will be drawn.
 struct Planned<'p, 'a, T: Element> {
     name: &'p str,
+    /// Whose memory the array views, when the caller named it.
+    owner: Option<&'p str>,
     view: &'p ArrayView<'a, T>,
     grid: Grid,
     drawn: Vec<Drawn>,
@@ -402,11 +425,11 @@ fn signed(x: isize) -> String {
 }
 
 impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
-    fn new(arrays: &'p [(String, ArrayView<'a, T>)]) -> Self {
+    fn new(arrays: &'p [(String, ArrayView<'a, T>, Option<String>)]) -> Self {
         let itemsize = size_of::<T>();
         // Group the buffers: overlapping address ranges share a strip.
         let ranges: Vec<(usize, usize)> =
-            arrays.iter().map(|(_, v)| (v.buffer().as_ptr().addr(), v.buffer().len())).collect();
+            arrays.iter().map(|(_, v, _)| (v.buffer().as_ptr().addr(), v.buffer().len())).collect();
         let mut strips: Vec<Strip> = Vec::new();
         let mut strip_of = vec![0; arrays.len()];
         for (k, &(addr, len)) in ranges.iter().enumerate() {
@@ -454,7 +477,7 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
 
         // The grids: a first plan measures the cells, the second fits the width.
         let mut planned = Vec::with_capacity(arrays.len());
-        for (k, (name, view)) in arrays.iter().enumerate() {
+        for (k, (name, view, owner)) in arrays.iter().enumerate() {
             let layout = view.layout();
             let left = if layout.ndim() >= 2 { 16.0 } else { 0.0 };
             let mut max_cols = 13;
@@ -483,6 +506,7 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
             let base = (ranges[k].0 - strips[strip].addr) / itemsize;
             planned.push(Planned {
                 name,
+                owner: owner.as_deref(),
                 view,
                 grid,
                 drawn,
@@ -627,11 +651,54 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
             let left = self.strip_left(s);
             let fit = (((WIDTH - MARGIN - left) / cell).floor() as usize).max(1);
             let n = strip.slots.len().max(1);
-            let rows = n.div_ceil(fit);
+            let per_row = self.row_length(s, fit, n);
             let strip = &mut self.strips[s];
             strip.cell = cell;
-            strip.per_row = n.div_ceil(rows);
+            strip.per_row = per_row;
         }
+    }
+
+    /// Cells per row of strip `s`, whose `n` cells fit `fit` to a row: rows as
+    /// even as can be, unless that cuts a run of neighbouring cells that one
+    /// array reaches. Then the longest row, at least half as long as `fit`,
+    /// that cuts no run, a multiple of an array's stride if one fits (so that
+    /// the rows of the strip line up with the rows of the array).
+    fn row_length(&self, s: usize, fit: usize, n: usize) -> usize {
+        if n <= fit {
+            return n;
+        }
+        let even = n.div_ceil(n.div_ceil(fit));
+        let strip = &self.strips[s];
+        // For each cell, which arrays reach it, one bit per member.
+        let reached: Vec<u64> = strip
+            .slots
+            .iter()
+            .map(|slot| match *slot {
+                StripSlot::Item(item) => strip
+                    .members
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &k)| self.orders_at(k, item).is_some())
+                    .fold(0, |bits, (i, _)| bits | 1 << (i % 64)),
+                StripSlot::Gap(..) => 0,
+            })
+            .collect();
+        let cuts_a_run = |w: usize| (w..n).step_by(w).any(|p| reached[p - 1] & reached[p] != 0);
+        if !cuts_a_run(even) {
+            return even;
+        }
+        let strides: Vec<usize> = strip
+            .members
+            .iter()
+            .flat_map(|&k| self.arrays[k].view.layout().strides().to_vec())
+            .map(|st| st.unsigned_abs() / self.itemsize.max(1))
+            .filter(|&st| st > 1)
+            .collect();
+        let widths = || (fit.div_ceil(2)..=fit).rev();
+        widths()
+            .find(|&w| strides.iter().any(|&st| w % st == 0) && !cuts_a_run(w))
+            .or_else(|| widths().find(|&w| !cuts_a_run(w)))
+            .unwrap_or(even)
     }
 
     /// Left edge of a strip's cells: room for colour keys when it holds
@@ -668,8 +735,8 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
                 format!(
                     "{}shape {}, strides {} bytes, offset {}",
                     if a.name.is_empty() { String::new() } else { format!("{}: ", a.name) },
-                    tuple(l.shape()),
-                    tuple(l.strides()),
+                    list(l.shape()),
+                    list(l.strides()),
                     l.offset()
                 )
             })
@@ -681,7 +748,10 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
         let strip = &self.strips[s];
         let single = self.arrays.len() == 1;
         let names: Vec<&str> = strip.members.iter().map(|&k| self.arrays[k].name).collect();
-        let who = if single {
+        let owner = strip.members.iter().find_map(|&k| self.arrays[k].owner);
+        let who = if let Some(owner) = owner {
+            format!("memory of {owner}")
+        } else if single {
             "memory".to_owned()
         } else if names.len() == 1 {
             format!("memory of {}", names[0])
@@ -689,7 +759,7 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
             format!("memory shared by {}", names.join(" and "))
         };
         let who = if s > 0 { format!("{who} (a separate buffer)") } else { who };
-        let what = format!("{} × {}, {} bytes each", strip.len, T::DTYPE, self.itemsize);
+        let what = format!("{} × {}, {} bytes each", strip.len, rust_type::<T>(), self.itemsize);
         let heading = format!("{who}: {what}");
         if text_width(&heading, LABEL) + 2.0 * MARGIN <= WIDTH {
             c.label_start(MARGIN, y + 11.0, &heading, true);
@@ -880,16 +950,16 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
         }
         let facts = format!(
             "shape {}, strides {}, offset {} (bytes)",
-            tuple(layout.shape()),
-            tuple(layout.strides()),
+            list(layout.shape()),
+            list(layout.strides()),
             layout.offset()
         );
         if text_width(&facts, LABEL) + 2.0 * MARGIN <= WIDTH {
             c.label_start(MARGIN, y + 11.0, &facts, false);
             y += LINE;
         } else {
-            c.label_start(MARGIN, y + 11.0, &format!("shape {}", tuple(layout.shape())), false);
-            let rest = format!("strides {}, offset {} (bytes)", tuple(layout.strides()), layout.offset());
+            c.label_start(MARGIN, y + 11.0, &format!("shape {}", list(layout.shape())), false);
+            let rest = format!("strides {}, offset {} (bytes)", list(layout.strides()), layout.offset());
             c.label_start(MARGIN, y + 11.0 + LINE, &rest, false);
             y += 2.0 * LINE;
         }
@@ -1006,6 +1076,17 @@ struct Arc {
 
 fn join<T: ToString>(items: &[T]) -> String {
     items.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")
+}
+
+/// A shape or strides as Rust prints a slice: `[3, 4]`, `[12]`, `[]`.
+fn list<T: std::fmt::Debug>(items: &[T]) -> String {
+    format!("{items:?}")
+}
+
+/// The element type as Rust names it: `i64`, `f64`, `bool`.
+fn rust_type<T>() -> &'static str {
+    let name = std::any::type_name::<T>();
+    name.rsplit("::").next().unwrap_or(name)
 }
 
 /// Rounds a coordinate to a tenth, so that the SVG stays short.

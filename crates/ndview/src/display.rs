@@ -13,7 +13,6 @@ use std::fmt::Write;
 
 use crate::array::{ArrayBase, Storage};
 use crate::element::{Element, Scalar};
-use crate::error::tuple;
 
 /// Arrays larger than this are shown as NumPy's summarised text.
 const MAX_TABLE_ELEMENTS: usize = 1000;
@@ -28,9 +27,9 @@ impl<S: Storage> ArrayBase<S> {
     /// ```
     /// use ndview::{s, Array};
     /// let a = Array::arange(12).into_shape([3, 4])?;
-    /// assert_eq!(a.describe(), "shape (3, 4), strides (32, 8) bytes, offset 0, C-contiguous, owns its data");
+    /// assert_eq!(a.describe(), "shape [3, 4], strides [32, 8] bytes, offset 0, C-contiguous, owns its data");
     /// assert_eq!(a.slice(s![:, ::-2])?.describe(),
-    ///            "shape (3, 2), strides (32, -16) bytes, offset 24, not contiguous, a view");
+    ///            "shape [3, 2], strides [32, -16] bytes, offset 24, not contiguous, a view");
     /// # Ok::<(), ndview::Error>(())
     /// ```
     pub fn describe(&self) -> String {
@@ -41,9 +40,9 @@ impl<S: Storage> ArrayBase<S> {
             (false, false) => "not contiguous",
         };
         format!(
-            "shape {}, strides {} bytes, offset {}, {contiguity}, {}",
-            tuple(self.shape()),
-            tuple(self.strides()),
+            "shape {:?}, strides {:?} bytes, offset {}, {contiguity}, {}",
+            self.shape(),
+            self.strides(),
             self.offset(),
             if self.owns_data() { "owns its data" } else { "a view" }
         )
@@ -57,7 +56,7 @@ impl<S: Storage> ArrayBase<S> {
     /// let html = Array::arange(4).into_shape([2, 2])?.to_html();
     /// assert!(html.starts_with("<table class=\"ndview\">"));
     /// assert!(html.contains("<td>3</td>"));
-    /// assert!(html.contains("strides (16, 8) bytes"));
+    /// assert!(html.contains("strides [16, 8] bytes"));
     /// // The diagram, after the table.
     /// assert_eq!(html.contains("</table><svg"), cfg!(feature = "svg"));
     /// # Ok::<(), ndview::Error>(())

@@ -47,7 +47,7 @@ pub(crate) fn numpy_shape_string(shape: &[isize]) -> String {
 /// assert_eq!(err.to_string(), "cannot reshape array of size 12 into shape (5,)");
 /// assert!(matches!(err, Error::Reshape { size: 12, .. }));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Error {
     /// A slice with step 0 (`a[::0]`), which NumPy rejects.
@@ -171,7 +171,15 @@ pub enum Error {
     },
     /// An array too large to address.
     SizeOverflow,
+    /// An error of ndarray's, passed on with `?` in code that uses both
+    /// crates (feature `ndarray`; the conversion is in `convert.rs`).
+    #[cfg(feature = "ndarray")]
+    Ndarray(ndarray::ShapeError),
 }
+
+// ndarray's `ShapeError` is `PartialEq` (it compares its kind) but not `Eq`;
+// its equality is an equivalence all the same.
+impl Eq for Error {}
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -228,9 +236,9 @@ impl fmt::Display for Error {
                 tuple(shape),
                 tuple(strides)
             ),
-            Error::TooHard { max_work } => {
-                write!(f, "Exceeded max_work (max_work={max_work})")
-            }
+            // NumPy's exact words (the `TooHardError` of `array_shares_memory_impl`
+            // in multiarraymodule.c), which do not give the limit.
+            Error::TooHard { .. } => write!(f, "Exceeded max_work"),
             Error::Overflow => write!(f, "Integer overflow in computing overlap"),
             Error::ShapeMismatch { expected, found } => write!(
                 f,
@@ -242,11 +250,21 @@ impl fmt::Display for Error {
             Error::EmptyRange { low: 0, high } => write!(f, "high <= 0: high={high}"),
             Error::EmptyRange { low, high } => write!(f, "low >= high: low={low}, high={high}"),
             Error::SizeOverflow => write!(f, "array is too big; the size does not fit in isize"),
+            #[cfg(feature = "ndarray")]
+            Error::Ndarray(e) => write!(f, "{e}"),
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            #[cfg(feature = "ndarray")]
+            Error::Ndarray(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 /// `Result` with ndview's [`Error`].
 ///
@@ -269,6 +287,11 @@ mod tests {
         assert_eq!(tuple::<usize>(&[]), "()");
         assert_eq!(tuple(&[12]), "(12,)");
         assert_eq!(tuple(&[3, 4]), "(3, 4)");
+    }
+
+    #[test]
+    fn too_hard_says_what_numpy_says() {
+        assert_eq!(Error::TooHard { max_work: 1 }.to_string(), "Exceeded max_work");
     }
 
     #[test]

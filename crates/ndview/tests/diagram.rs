@@ -338,3 +338,30 @@ fn diagrams_of_everyday_arrays_fit_a_phone() -> ndview::Result<()> {
     assert!(report.width <= 400.0);
     Ok(())
 }
+
+/// The `y` of the strip cell at `byte` (strip 0).
+fn strip_row(svg: &str, byte: usize) -> String {
+    let cell = svg
+        .split("<rect ")
+        .find(|r| r.contains(&format!("data-byte=\"{byte}\"")) && r.contains("data-strip=\"0\""))
+        .unwrap_or_else(|| panic!("no strip cell at byte {byte}"));
+    cell.split("y=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap().to_owned()
+}
+
+#[test]
+fn a_wrapped_strip_keeps_each_run_on_one_line() -> ndview::Result<()> {
+    // Figure 8-1: the 3×3 centre of a 5×5 array reaches three runs of three
+    // cells; 25 cells need two or more lines, and no line break cuts a run.
+    let arr = Array::arange(25).into_shape([5, 5])?;
+    let centre = arr.slice(s![1:4, 1:4])?;
+    let svg = Diagram::new().array("centre", &centre).memory_of("arr").to_svg();
+    assert!(svg.contains("memory of arr: 25 × i64, 8 bytes each"));
+    assert!(svg.contains("shape [3, 3], strides [40, 8], offset 48 (bytes)"));
+    for run in [[48, 56, 64], [88, 96, 104], [128, 136, 144]] {
+        let rows: Vec<String> = run.iter().map(|&b| strip_row(&svg, b)).collect();
+        assert!(rows.iter().all(|y| *y == rows[0]), "run {run:?} split over lines {rows:?}");
+    }
+    assert_ne!(strip_row(&svg, 0), strip_row(&svg, 192), "the strip wraps");
+    check_one(&centre);
+    Ok(())
+}

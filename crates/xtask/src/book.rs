@@ -54,7 +54,11 @@ pub fn write_outputs(root: &Path) -> Result {
                 fs::write(listing.expected_output(), listings::expected_file_text(&listing, &stdout))?;
                 eprintln!("xtask: wrote {}", listing.expected_output().display());
             }
-            Kind::CompileFail => {}
+            Kind::CompileFail => {
+                let text = listings::compiler_output(root, &listing)?;
+                fs::write(listing.expected_output(), text)?;
+                eprintln!("xtask: wrote {}", listing.expected_output().display());
+            }
         }
     }
     run(cmd("cargo")

@@ -7,8 +7,11 @@
 //!   command that produced it (`$ cargo run --bin listing-CC-NN`) and the rest
 //!   is what the program printed; or
 //! * a **compile-fail** listing, which must not compile: beside it,
-//!   `listing-CC-NN.stderr` holds the compiler's error as rustc printed it
-//!   (checked by trybuild).
+//!   `listing-CC-NN.stderr` holds the compiler's error as trybuild normalises
+//!   it (no line numbers), and `listing-CC-NN.out` what a reader sees: its
+//!   first line the command (`$ cargo check --quiet --bin listing-CC-NN
+//!   --features compile-fail`, a `[[bin]]` that only that feature builds), the
+//!   rest what cargo and rustc printed, unchanged (see [`compiler_output`]).
 //!
 //! Beside a listing may sit the NumPy original, `listing-CC-NN.py`, with the
 //! output real NumPy printed for it, `listing-CC-NN.py.out`.
@@ -61,10 +64,40 @@ impl Listing {
         py.exists().then_some(py)
     }
 
-    /// The first line of the expected output: how a reader runs it.
+    /// The first line of the expected output: how a reader runs it (for a
+    /// compile-fail listing, how a reader sees the compiler's error).
     pub fn command_line(&self) -> String {
-        format!("$ cargo run --bin {}", self.name)
+        match self.kind {
+            Kind::Program => format!("$ cargo run --bin {}", self.name),
+            Kind::CompileFail => format!("$ {}", self.compile_fail_args().join(" ")),
+        }
     }
+
+    fn compile_fail_args(&self) -> Vec<String> {
+        ["cargo", "check", "--quiet", "--bin", &self.name, "--features", "compile-fail"]
+            .map(String::from)
+            .to_vec()
+    }
+}
+
+/// What a compile-fail listing's command prints, as its `.out` file holds it:
+/// the command line, then cargo's standard error (rustc's messages and cargo's
+/// last line) as it is, without colours. The command runs in `root` with its
+/// own target directory (`target/compile-fail`), so that it never waits for
+/// the lock of a build that is running it (`cargo test`).
+pub fn compiler_output(root: &Path, listing: &Listing) -> std::io::Result<String> {
+    let args = listing.compile_fail_args();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(&args[1..])
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", root.join("target/compile-fail"))
+        .env("CARGO_TERM_COLOR", "never")
+        .output()?;
+    if out.status.success() {
+        return Err(std::io::Error::other(format!("{} compiled, but it must not", listing.name)));
+    }
+    Ok(format!("{}\n{}", listing.command_line(), String::from_utf8_lossy(&out.stderr)))
 }
 
 /// All listings under `root/listings`, sorted by name.
