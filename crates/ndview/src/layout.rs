@@ -216,7 +216,8 @@ impl Layout {
     }
 
     /// A layout from a shape, byte strides and a byte offset, checked against
-    /// a buffer of `buffer_len` items of `itemsize` bytes: the shape must
+    /// a buffer of `buffer_len` items of `itemsize` bytes (no buffer is larger
+    /// than `isize::MAX` bytes): the shape must
     /// keep NumPy's limits (see the module documentation), every element it
     /// reaches must lie in the buffer, and the strides of axes longer than 1
     /// and the offset must be multiples of the item size (ndview does not do
@@ -269,10 +270,14 @@ impl Layout {
         if self.offset % itemsize != 0 {
             return Err(Error::Misaligned { what: "offset", value: self.offset, itemsize: self.itemsize });
         }
+        // No buffer is larger than isize::MAX bytes (Rust's and NumPy's limit).
+        let len = buffer_len as u128 * self.itemsize as u128;
+        if len > isize::MAX as u128 {
+            return Err(Error::SizeOverflow { shape: vec![buffer_len], itemsize: self.itemsize });
+        }
         let Some((low, high)) = self.byte_extent_checked() else {
             return Ok(()); // an empty array reaches nothing
         };
-        let len = buffer_len as u128 * self.itemsize as u128;
         if low < 0 || high as u128 > len {
             return Err(Error::OutOfBuffer {
                 shape: self.shape.to_vec(),
