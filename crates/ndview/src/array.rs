@@ -19,7 +19,8 @@ use crate::axis_vec::AxisVec;
 
 use crate::element::Element;
 use crate::error::{Error, Result};
-use crate::layout::Layout;
+use crate::index::{check_unsigned_index, normalize_index};
+use crate::layout::{Layout, check_shape};
 
 mod sealed {
     pub trait Sealed {}
@@ -246,7 +247,7 @@ impl<T: Element> Array<T> {
     /// ```
     pub fn from_vec(data: Vec<T>, shape: impl AsRef<[usize]>) -> Result<Array<T>> {
         let shape = shape.as_ref();
-        let size = checked_size(shape)?;
+        let size = check_shape(shape, size_of::<T>())?;
         if size != data.len() {
             return Err(Error::Reshape {
                 size: data.len(),
@@ -274,8 +275,9 @@ impl<T: Element> Array<T> {
     /// An array of `shape` filled with zeros (`false` for `bool`).
     ///
     /// # Panics
-    /// If the number of elements does not fit in `isize` (NumPy: "array is
-    /// too big"), like `vec![0; n]` when `n` is too large.
+    /// With the message of [`Array::try_zeros`]'s error: if the shape breaks
+    /// NumPy's limits ("array is too big", more than 64 axes) or the memory
+    /// cannot be allocated.
     ///
     /// ```
     /// use ndview::Array;
@@ -283,12 +285,30 @@ impl<T: Element> Array<T> {
     /// assert_eq!(z.to_string(), "[[0. 0. 0.]\n [0. 0. 0.]]");
     /// ```
     pub fn zeros(shape: impl AsRef<[usize]>) -> Array<T> {
+        Array::try_zeros(shape).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// An array of `shape` filled with zeros, or NumPy's error: the shape
+    /// is too big ([`Error::SizeOverflow`]), has more than 64 axes
+    /// ([`Error::TooManyDimensions`]), or its memory cannot be allocated
+    /// ([`Error::MemoryError`], NumPy's `MemoryError`).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::<u8>::try_zeros([2, 3])?.shape(), &[2, 3]);
+    /// let err = Array::<i64>::try_zeros([0, 1 << 63]).unwrap_err();
+    /// assert!(err.to_string().starts_with("array is too big"));
+    /// let err = Array::<i64>::try_zeros([1 << 40]).unwrap_err();  // 8 TiB
+    /// assert_eq!(err.to_string(), "Unable to allocate 8.00 TiB for an array with shape \
+    ///                              (1099511627776,) and data type int64");
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_zeros(shape: impl AsRef<[usize]>) -> Result<Array<T>> {
         let shape = shape.as_ref();
-        if let Err(e) = checked_size(shape) {
-            panic!("{e}: shape {}", crate::error::tuple(shape));
-        }
-        let layout = Layout::fresh(shape, size_of::<T>(), crate::Order::C);
-        Array { data: vec![T::zero(); layout.size()], layout }
+        let size = check_shape(shape, size_of::<T>())?;
+        let mut data = try_vec::<T>(size, shape)?;
+        data.resize(size, T::zero());
+        Ok(Array { data, layout: Layout::fresh(shape, size_of::<T>(), crate::Order::C) })
     }
 
     /// The elements in memory order, taking the buffer back out of the array.
@@ -307,6 +327,9 @@ impl<T: Element> Array<T> {
 impl Array<i64> {
     /// `0, 1, …, n-1` as a one-dimensional `int64` array, like `np.arange(n)`.
     ///
+    /// # Panics
+    /// With the message of [`Array::try_arange`]'s error.
+    ///
     /// ```
     /// use ndview::Array;
     /// let a = Array::arange(5);
@@ -314,17 +337,38 @@ impl Array<i64> {
     /// assert_eq!(a.strides(), &[8]);
     /// ```
     pub fn arange(n: usize) -> Array<i64> {
-        Array::from_vec_1d((0..n as i64).collect())
+        Array::try_arange(n).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`Array::arange`], or NumPy's error when `n` items of 8 bytes are
+    /// more than `isize::MAX` bytes or cannot be allocated.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::try_arange(3)?.to_vec(), vec![0, 1, 2]);
+    /// assert!(Array::try_arange(usize::MAX).unwrap_err().to_string().starts_with("array is too big"));
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_arange(n: usize) -> Result<Array<i64>> {
+        check_shape(&[n], size_of::<i64>())?;
+        let mut data = try_vec::<i64>(n, &[n])?;
+        // n <= isize::MAX / 8, so every value fits in i64.
+        data.extend((0..n).map(|i| i as i64));
+        Ok(Array::from_vec_1d(data))
     }
 }
 
-/// The product of `shape`, or an error if it does not fit in `isize`.
-pub(crate) fn checked_size(shape: &[usize]) -> Result<usize> {
-    shape
-        .iter()
-        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
-        .filter(|&n| n <= isize::MAX as usize)
-        .ok_or(Error::SizeOverflow)
+/// An empty `Vec` with room for `capacity` elements, or NumPy's
+/// `MemoryError` for an array of `shape` when the allocator refuses
+/// (`Vec::try_reserve_exact`: no abort).
+pub(crate) fn try_vec<T: Element>(capacity: usize, shape: &[usize]) -> Result<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(capacity).map_err(|_| Error::MemoryError {
+        shape: shape.to_vec(),
+        dtype: T::DTYPE,
+        itemsize: size_of::<T>(),
+    })?;
+    Ok(v)
 }
 
 impl<S: Storage> ArrayBase<S> {
@@ -397,6 +441,8 @@ impl<S: Storage> ArrayBase<S> {
 
     /// Bytes the elements take, `size × itemsize` (NumPy's `a.nbytes`);
     /// for a view, the bytes it *shows*, not the bytes it owns (none).
+    /// It cannot overflow: no layout is allowed more than `isize::MAX` bytes
+    /// (NumPy's "array is too big"), even a view that repeats one element.
     ///
     /// ```
     /// use ndview::{s, Array};
@@ -562,7 +608,23 @@ impl<S: Storage> ArrayBase<S> {
         }
         let mut checked: AxisVec<usize> = AxisVec::new();
         for (axis, (&i, &size)) in index.iter().zip(self.shape()).enumerate() {
-            checked.push(crate::slicing::normalize_index(i, axis, size)?);
+            checked.push(normalize_index(i, axis, size)?);
+        }
+        Ok(self.layout.byte_position(&checked) / self.itemsize())
+    }
+
+    /// Buffer position of a `usize` index (`a[[i, j]]`), or the panic message.
+    fn unsigned_position(&self, index: &[usize]) -> Result<usize, String> {
+        let ndim = self.ndim();
+        if index.len() > ndim {
+            return Err(Error::TooManyIndices { ndim, given: index.len() }.to_string());
+        }
+        if index.len() < ndim {
+            return Err(Error::MissingIndices { ndim, given: index.len() }.to_string());
+        }
+        let mut checked: AxisVec<usize> = AxisVec::new();
+        for (axis, (&i, &size)) in index.iter().zip(self.shape()).enumerate() {
+            checked.push(check_unsigned_index(i, axis, size)?);
         }
         Ok(self.layout.byte_position(&checked) / self.itemsize())
     }
@@ -659,8 +721,8 @@ impl<S: StorageMut> ArrayBase<S> {
     }
 
     /// Copies the elements of `src` into this array, element by element in C
-    /// order; the shapes must be equal. (NumPy would also broadcast; ndview
-    /// does not.)
+    /// order, broadcasting `src` to this array's shape as NumPy's `a[...] =
+    /// src` does (see `broadcast.rs`: a length-1 or missing axis repeats).
     ///
     /// ```
     /// use ndview::{s, Array};
@@ -668,27 +730,34 @@ impl<S: StorageMut> ArrayBase<S> {
     /// let b = Array::arange(3);
     /// a.slice_mut(s![1])?.assign(&b)?;
     /// assert_eq!(a.to_string(), "[[0 0 0]\n [0 1 2]]");
-    /// assert!(a.assign(&b).is_err());
+    /// a.assign(&b)?;                               // each row gets b
+    /// assert_eq!(a.to_string(), "[[0 1 2]\n [0 1 2]]");
+    /// a.assign(&Array::from_vec(vec![7], [1])?)?;  // shape (1,) into (2, 3)
+    /// assert_eq!(a.to_vec(), vec![7; 6]);
+    /// assert_eq!(a.assign(&Array::arange(2)).unwrap_err().to_string(),
+    ///            "could not broadcast input array from shape (2,) into shape (2,3)");
     /// # Ok::<(), ndview::Error>(())
     /// ```
     pub fn assign<S2: Storage<Elem = S::Elem>>(&mut self, src: &ArrayBase<S2>) -> Result<()> {
-        if self.shape() != src.shape() {
-            return Err(Error::ShapeMismatch {
-                expected: self.shape().to_vec(),
-                found: src.shape().to_vec(),
-            });
-        }
-        let mut values = src.iter();
-        self.map_inplace(|x| *x = *values.next().expect("same shape, same count"));
+        let layout = crate::broadcast::broadcast_to(src.layout(), self.shape())?;
+        let mut values = crate::iter::Iter::new(src.data.as_slice(), &layout);
+        self.map_inplace(|x| {
+            if let Some(v) = values.next() {
+                *x = *v;
+            }
+        });
         Ok(())
     }
 }
 
-/// Indexing with one `usize` per axis, like `a[[1, 2]]`.
+/// Indexing with one `usize` per axis, like `a[[1, 2]]`. A `usize` never
+/// counts from the end: `a[[usize::MAX]]` is out of bounds, not the last
+/// element.
 ///
 /// # Panics
 /// If the number of indices is not the number of axes, or an index is out of
-/// bounds (with the message [`ArrayBase::get`] would return as an error).
+/// bounds (with the message [`ArrayBase::get`] would return as an error,
+/// naming the index as given).
 ///
 /// ```
 /// use ndview::Array;
@@ -699,11 +768,8 @@ impl<S: StorageMut> ArrayBase<S> {
 impl<S: Storage, const N: usize> Index<[usize; N]> for ArrayBase<S> {
     type Output = S::Elem;
     fn index(&self, index: [usize; N]) -> &S::Elem {
-        let index = index.map(|i| i as isize);
-        match self.get(&index) {
-            Ok(x) => x,
-            Err(e) => panic!("{e}"),
-        }
+        let pos = self.unsigned_position(&index).unwrap_or_else(|e| panic!("{e}"));
+        &self.data.as_slice()[pos]
     }
 }
 
@@ -722,11 +788,8 @@ impl<S: Storage, const N: usize> Index<[usize; N]> for ArrayBase<S> {
 /// ```
 impl<S: StorageMut, const N: usize> IndexMut<[usize; N]> for ArrayBase<S> {
     fn index_mut(&mut self, index: [usize; N]) -> &mut S::Elem {
-        let index = index.map(|i| i as isize);
-        match self.get_mut(&index) {
-            Ok(x) => x,
-            Err(e) => panic!("{e}"),
-        }
+        let pos = self.unsigned_position(&index).unwrap_or_else(|e| panic!("{e}"));
+        &mut self.data.as_mut_slice()[pos]
     }
 }
 

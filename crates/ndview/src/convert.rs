@@ -13,24 +13,40 @@
 //!   span with gaps may contain elements that another (mutable) ndarray view
 //!   owns, so it must not be borrowed;
 //! * an owned ndarray array becomes an owned ndview array with the same buffer.
+//!
+//! Axes of length 1 (and every axis of an empty array) are handed to ndarray
+//! with stride 0: ndview accepts any stride there (NumPy does, the stride is
+//! never used), ndarray's constructors check them. ndarray has no 64-axis
+//! limit, ndview has NumPy's; and ndarray's overlap test for writable views
+//! is stricter than NumPy's exact one (it refuses axes that interleave, such
+//! as 3 × 2 elements with strides 2 and 3). Each conversion that can meet one of those has a `try_`
+//! twin returning the error; the others document their panic.
 
 use ndarray::{Axis, Dimension, IxDyn, ShapeBuilder};
 
 use crate::array::{Array, ArrayBase, ArrayView, ArrayViewMut, Storage, StorageMut};
 use crate::cow::CowArray;
 use crate::element::Element;
+use crate::error::{Error, Result};
 use crate::layout::Layout;
+
+/// ndarray's error as ndview's.
+fn refused(e: ndarray::ShapeError) -> Error {
+    Error::Ndarray { reason: e.to_string() }
+}
 
 /// Shape, element strides made non-negative, the lowest element's position,
 /// and which axes run backwards.
 fn ndarray_parts(layout: &Layout) -> (Vec<usize>, Vec<usize>, usize, Vec<usize>) {
     let itemsize = layout.itemsize() as isize;
     let shape = layout.shape().to_vec();
+    let empty = layout.size() == 0;
     let mut low = layout.offset() / itemsize;
     let mut backwards = Vec::new();
     let mut strides = Vec::with_capacity(shape.len());
     for (axis, (&d, &s)) in shape.iter().zip(layout.strides()).enumerate() {
-        let s = s / itemsize;
+        // A stride that is never used is 0 for ndarray (see the module docs).
+        let s = if d <= 1 || empty { 0 } else { s / itemsize };
         if s < 0 {
             backwards.push(axis);
             if d > 0 {
@@ -39,7 +55,7 @@ fn ndarray_parts(layout: &Layout) -> (Vec<usize>, Vec<usize>, usize, Vec<usize>)
         }
         strides.push(s.unsigned_abs());
     }
-    let low = if layout.size() == 0 { 0 } else { low as usize };
+    let low = if empty { 0 } else { low as usize };
     (shape, strides, low, backwards)
 }
 
@@ -56,15 +72,37 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(nd[[0, 0]], 9);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// Never for a layout ndview accepted (it lies inside its buffer, and
+    /// unused strides are handed over as 0); [`try_to_ndarray`](ArrayBase::try_to_ndarray)
+    /// returns ndarray's error instead, should ndarray refuse.
     pub fn to_ndarray(&self) -> ndarray::ArrayViewD<'_, S::Elem> {
+        self.try_to_ndarray().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`to_ndarray`](ArrayBase::to_ndarray), or ndarray's refusal as
+    /// [`Error::Ndarray`].
+    ///
+    /// ```
+    /// use ndview::ArrayView;
+    /// let buffer = [1_i64, 2];
+    /// // An empty view with huge strides, and a length-1 axis with any stride.
+    /// let empty = ArrayView::from_parts(&buffer, [0, 3], [8, isize::MAX - 7], 0)?;
+    /// assert_eq!(empty.try_to_ndarray()?.shape(), &[0, 3]);
+    /// let one = ArrayView::from_parts(&buffer, [1, 2], [isize::MIN, 8], 0)?;
+    /// assert_eq!(one.try_to_ndarray()?[[0, 1]], 2);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_to_ndarray(&self) -> Result<ndarray::ArrayViewD<'_, S::Elem>> {
         let (shape, strides, low, backwards) = ndarray_parts(&self.layout);
         let data = self.data.as_slice();
         let mut view = ndarray::ArrayView::from_shape(IxDyn(&shape).strides(IxDyn(&strides)), &data[low..])
-            .expect("an ndview layout stays inside its buffer");
+            .map_err(refused)?;
         for axis in backwards {
             view.invert_axis(Axis(axis));
         }
-        view
+        Ok(view)
     }
 }
 
@@ -78,27 +116,51 @@ impl<S: StorageMut> ArrayBase<S> {
     /// assert_eq!(a.to_vec(), vec![0, 0, 2, 0, 4, 0]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// When ndarray refuses the layout: its overlap test is stricter than
+    /// NumPy's exact one, so an `as_strided_mut` view whose axes interleave
+    /// (strides 16 and 24 bytes over 3 × 2 elements) is refused. [`try_to_ndarray_mut`](ArrayBase::try_to_ndarray_mut)
+    /// returns the error instead.
     pub fn to_ndarray_mut(&mut self) -> ndarray::ArrayViewMutD<'_, S::Elem> {
+        self.try_to_ndarray_mut().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`to_ndarray_mut`](ArrayBase::to_ndarray_mut), or ndarray's refusal
+    /// as [`Error::Ndarray`].
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let mut x = Array::arange(10);
+    /// assert!(x.try_to_ndarray_mut().is_ok());
+    /// // Elements 0, 3, 2, 5, 4, 7: none twice (ndview proves it), but
+    /// // ndarray's simpler test cannot tell.
+    /// let mut interleaved = x.as_strided_mut([3, 2], [16, 24])?;
+    /// assert!(interleaved.try_to_ndarray_mut().is_err());
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_to_ndarray_mut(&mut self) -> Result<ndarray::ArrayViewMutD<'_, S::Elem>> {
         let (shape, strides, low, backwards) = ndarray_parts(&self.layout);
         let data = self.data.as_mut_slice();
         let mut view =
             ndarray::ArrayViewMut::from_shape(IxDyn(&shape).strides(IxDyn(&strides)), &mut data[low..])
-                .expect("a writable ndview layout stays inside its buffer and never overlaps itself");
+                .map_err(refused)?;
         for axis in backwards {
             view.invert_axis(Axis(axis));
         }
-        view
+        Ok(view)
     }
 }
 
 /// The ndview layout of `v` within `span`, which holds all of v's elements.
-fn layout_within<T, D: Dimension>(v: &ndarray::ArrayView<'_, T, D>, span: &[T]) -> Layout {
+/// Fails only beyond NumPy's limits (more than 64 axes).
+fn layout_within<T, D: Dimension>(v: &ndarray::ArrayView<'_, T, D>, span: &[T]) -> Result<Layout> {
     let itemsize = size_of::<T>();
     let offset = (v.as_ptr() as usize).wrapping_sub(span.as_ptr() as usize) as isize;
     let offset = if v.is_empty() { 0 } else { offset };
-    let strides: Vec<isize> = v.strides().iter().map(|s| s * itemsize as isize).collect();
+    // Wrapping: only an unused stride (length-1 axis, empty array) can be that large.
+    let strides: Vec<isize> = v.strides().iter().map(|s| s.wrapping_mul(itemsize as isize)).collect();
     Layout::new(v.shape(), &strides, offset, itemsize, span.len())
-        .expect("ndarray's elements lie in the span")
 }
 
 impl<'a, T: Element> ArrayView<'a, T> {
@@ -114,15 +176,35 @@ impl<'a, T: Element> ArrayView<'a, T> {
     /// let cols = nd.slice(ndarray::s![.., ..;2]);
     /// assert!(ArrayView::from_ndarray(cols).is_copy());
     /// ```
+    ///
+    /// # Panics
+    /// For an ndarray view of more than 64 axes (NumPy's limit);
+    /// [`try_from_ndarray`](ArrayView::try_from_ndarray) returns the error.
     pub fn from_ndarray<D: Dimension>(v: ndarray::ArrayView<'a, T, D>) -> CowArray<'a, T> {
+        ArrayView::try_from_ndarray(v).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`from_ndarray`](ArrayView::from_ndarray), or the error for an
+    /// ndarray view beyond NumPy's limits (more than 64 axes) or a copy
+    /// that cannot be allocated.
+    ///
+    /// ```
+    /// use ndview::ArrayView;
+    /// let nd = ndarray::ArrayD::<u8>::zeros(ndarray::IxDyn(&[1; 65]));
+    /// assert_eq!(ArrayView::try_from_ndarray(nd.view()).unwrap_err().to_string(),
+    ///            "maximum supported dimension for an ndarray is currently 64, found 65");
+    /// ```
+    pub fn try_from_ndarray<D: Dimension>(v: ndarray::ArrayView<'a, T, D>) -> Result<CowArray<'a, T>> {
         match v.to_slice_memory_order() {
             Some(span) => {
-                let layout = layout_within(&v, span);
-                CowArray::View(ArrayBase { data: span, layout })
+                let layout = layout_within(&v, span)?;
+                Ok(CowArray::View(ArrayBase { data: span, layout }))
             }
             None => {
-                let values: Vec<T> = v.iter().copied().collect();
-                CowArray::Owned(Array::from_vec(values, v.shape()).expect("as many values as the shape"))
+                crate::layout::check_shape(v.shape(), size_of::<T>())?;
+                let mut values = crate::array::try_vec::<T>(v.len(), v.shape())?;
+                values.extend(v.iter().copied());
+                Ok(CowArray::Owned(Array::from_vec(values, v.shape())?))
             }
         }
     }
@@ -139,14 +221,40 @@ impl<'a, T: Element> ArrayViewMut<'a, T> {
     /// v[[5]] = 50;
     /// assert_eq!(nd[5], 50);
     /// ```
+    ///
+    /// # Panics
+    /// For an ndarray view of more than 64 axes (NumPy's limit);
+    /// [`try_from_ndarray`](ArrayViewMut::try_from_ndarray) returns the error.
     pub fn from_ndarray<D: Dimension>(v: ndarray::ArrayViewMut<'a, T, D>) -> Option<ArrayViewMut<'a, T>> {
+        ArrayViewMut::try_from_ndarray(v).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`from_ndarray`](ArrayViewMut::from_ndarray), or the error for an
+    /// ndarray view beyond NumPy's limits (more than 64 axes). `Ok(None)`
+    /// when the elements do not fill their span without gaps.
+    ///
+    /// ```
+    /// use ndview::ArrayViewMut;
+    /// let mut nd = ndarray::Array::from_iter(0..6_i64);
+    /// assert!(ArrayViewMut::try_from_ndarray(nd.view_mut())?.is_some());
+    /// let mut deep = ndarray::ArrayD::<u8>::zeros(ndarray::IxDyn(&[1; 65]));
+    /// assert!(ArrayViewMut::try_from_ndarray(deep.view_mut()).is_err());
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_from_ndarray<D: Dimension>(
+        v: ndarray::ArrayViewMut<'a, T, D>,
+    ) -> Result<Option<ArrayViewMut<'a, T>>> {
         let layout = {
             let view = v.view();
-            let span = view.to_slice_memory_order()?;
-            layout_within(&view, span)
+            let Some(span) = view.to_slice_memory_order() else {
+                return Ok(None);
+            };
+            layout_within(&view, span)?
         };
-        let span = v.into_slice_memory_order()?;
-        Some(ArrayBase { data: span, layout })
+        let Some(span) = v.into_slice_memory_order() else {
+            return Ok(None);
+        };
+        Ok(Some(ArrayBase { data: span, layout }))
     }
 }
 
@@ -159,15 +267,35 @@ impl<T: Element, D: Dimension> From<ndarray::Array<T, D>> for Array<T> {
     /// let a = Array::from(nd);
     /// assert_eq!((a.shape(), a.strides()), (&[2, 3][..], &[24, 8][..]));
     /// ```
+    ///
+    /// # Panics
+    /// For more than 64 axes (NumPy's limit);
+    /// [`Array::try_from_ndarray`] returns the error.
     fn from(a: ndarray::Array<T, D>) -> Array<T> {
+        Array::try_from_ndarray(a).unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+impl<T: Element> Array<T> {
+    /// Takes over an owned ndarray array's buffer, without copying, or the
+    /// error for an array beyond NumPy's limits (more than 64 axes).
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let nd = ndarray::Array::from_iter(0..6_i64).into_shape_with_order((2, 3)).unwrap();
+    /// assert_eq!(Array::try_from_ndarray(nd)?.strides(), &[24, 8]);
+    /// let deep = ndarray::ArrayD::<u8>::zeros(ndarray::IxDyn(&[1; 65]));
+    /// assert!(Array::try_from_ndarray(deep).is_err());
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_from_ndarray<D: Dimension>(a: ndarray::Array<T, D>) -> Result<Array<T>> {
         let itemsize = size_of::<T>();
         let shape = a.shape().to_vec();
-        let strides: Vec<isize> = a.strides().iter().map(|s| s * itemsize as isize).collect();
+        let strides: Vec<isize> = a.strides().iter().map(|s| s.wrapping_mul(itemsize as isize)).collect();
         let (data, offset) = a.into_raw_vec_and_offset();
         let offset = offset.unwrap_or(0) * itemsize;
-        let layout = Layout::new(&shape, &strides, offset as isize, itemsize, data.len())
-            .expect("ndarray's layout stays inside its buffer");
-        Array { data, layout }
+        let layout = Layout::new(&shape, &strides, offset as isize, itemsize, data.len())?;
+        Ok(Array { data, layout })
     }
 }
 
@@ -183,6 +311,10 @@ impl<T: Element> From<Array<T>> for ndarray::ArrayD<T> {
     /// assert_eq!(nd.shape(), &[2, 3]);
     /// assert_eq!(nd[[1, 2]], 5);
     /// ```
+    ///
+    /// # Panics
+    /// Only if the C-order copy cannot be allocated (then with NumPy's
+    /// `MemoryError` message); the shape always matches the elements.
     fn from(a: Array<T>) -> ndarray::ArrayD<T> {
         let shape = IxDyn(a.shape());
         let data = if a.is_c_contiguous() && a.offset() == 0 && a.data.len() == a.size() {
@@ -210,10 +342,10 @@ impl From<ndarray::ShapeError> for crate::Error {
     ///
     /// let nd = ndarray::Array::from_iter(0..6_i64);
     /// let err = ndview::Error::from(nd.into_shape_with_order((4, 2)).unwrap_err());
-    /// assert!(matches!(err, ndview::Error::Ndarray(_)));
+    /// assert!(matches!(err, ndview::Error::Shape(_)));
     /// assert_eq!(err.to_string(), "ShapeError/IncompatibleShape: incompatible shapes");
     /// ```
     fn from(e: ndarray::ShapeError) -> crate::Error {
-        crate::Error::Ndarray(e)
+        crate::Error::Shape(e)
     }
 }

@@ -8,15 +8,21 @@
 //! with the choice of axis order for `order='K'` from `PyArray_NewLikeArray`
 //! (`ctors.c`) and `npyiter_find_best_axis_ordering` (`nditer_constr.c`).
 //!
+//! Every copy allocates with `Vec::try_reserve_exact` first (`try_vec`), so
+//! a buffer that cannot be allocated is NumPy's `MemoryError`
+//! ([`Error::MemoryError`](crate::Error::MemoryError)), not an abort; the
+//! `try_` methods return it, the others panic with its message.
+//!
 //! The inner loop is kept here alone so it can be tuned in one place: a
 //! contiguous source is one `memcpy`; otherwise the innermost axis is copied
 //! with a fixed step.
 
 use crate::axis_vec::AxisVec;
 
-use crate::array::{Array, ArrayBase, Storage};
+use crate::array::{Array, ArrayBase, Storage, try_vec};
 use crate::axes::{permuted, reversed_layout};
 use crate::element::Element;
+use crate::error::Result;
 use crate::layout::{Dims, Layout, Order};
 
 /// The elements of `layout` over `data` in C order of the (already permuted)
@@ -113,9 +119,10 @@ fn k_iteration_axes(layout: &Layout) -> AxisVec<usize> {
     perm
 }
 
-/// The elements of `layout` over `data`, read in `order`, in a new `Vec`.
-pub(crate) fn gather<T: Copy>(data: &[T], layout: &Layout, order: Order) -> Vec<T> {
-    let mut out = Vec::with_capacity(layout.size());
+/// The elements of `layout` over `data`, read in `order`, in a new `Vec`
+/// (or NumPy's `MemoryError` if it cannot be allocated).
+pub(crate) fn gather<T: Element>(data: &[T], layout: &Layout, order: Order) -> Result<Vec<T>> {
+    let mut out = try_vec(layout.size(), layout.shape())?;
     let order = match order {
         Order::A if is_fortran(layout) => Order::F,
         Order::A => Order::C,
@@ -126,12 +133,12 @@ pub(crate) fn gather<T: Copy>(data: &[T], layout: &Layout, order: Order) -> Vec<
         Order::K => gather_c(data, &permuted(layout, &k_iteration_axes(layout)), &mut out),
         _ => gather_c(data, layout, &mut out),
     }
-    out
+    Ok(out)
 }
 
 /// A new array with the elements of `layout` over `data`, its memory laid out
 /// in `order` (NumPy's `a.copy(order)`).
-pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Order) -> Array<T> {
+pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Order) -> Result<Array<T>> {
     let itemsize = layout.itemsize();
     let order = match order {
         Order::A if is_fortran(layout) => Order::F,
@@ -143,7 +150,7 @@ pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Orde
     match order {
         Order::F => {
             let new = Layout::fresh(layout.shape(), itemsize, Order::F);
-            Array { data: gather(data, layout, Order::F), layout: new }
+            Ok(Array { data: gather(data, layout, Order::F)?, layout: new })
         }
         Order::K => {
             // Keep the order of the strides: the axis with the largest stride
@@ -159,16 +166,16 @@ pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Orde
                 strides.iter_mut().for_each(|s| *s = 0);
             }
             let values = {
-                let mut out = Vec::with_capacity(layout.size());
+                let mut out = try_vec(layout.size(), layout.shape())?;
                 gather_c(data, &permuted(layout, &perm), &mut out);
                 out
             };
             let new = Layout::from_parts(layout.shape.clone(), strides, 0, itemsize);
-            Array { data: values, layout: new }
+            Ok(Array { data: values, layout: new })
         }
         _ => {
             let new = Layout::fresh(layout.shape(), itemsize, Order::C);
-            Array { data: gather(data, layout, Order::C), layout: new }
+            Ok(Array { data: gather(data, layout, Order::C)?, layout: new })
         }
     }
 }
@@ -185,8 +192,29 @@ impl<S: Storage> ArrayBase<S> {
     /// assert!(!shares_memory(&data, &copy)?);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// If the memory cannot be allocated, with the message of
+    /// [`try_copy`](ArrayBase::try_copy)'s error.
     pub fn copy(&self) -> Array<S::Elem> {
         self.copy_order(Order::C)
+    }
+
+    /// [`copy`](ArrayBase::copy), or NumPy's `MemoryError` when the memory
+    /// cannot be allocated.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let x = Array::from_vec(vec![7_i64], [1])?;
+    /// // One element seen 2^40 times: 8 TiB to copy.
+    /// let huge = x.as_strided([1 << 40], [0])?;
+    /// assert_eq!(huge.try_copy().unwrap_err().to_string(),
+    ///     "Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64");
+    /// assert_eq!(x.try_copy()?.to_vec(), vec![7]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_copy(&self) -> Result<Array<S::Elem>> {
+        self.try_copy_order(Order::C)
     }
 
     /// A copy whose memory is laid out in `order` (NumPy's `a.copy(order)`);
@@ -199,7 +227,22 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(a.t().copy_order(Order::C).strides(), &[24, 8]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// As [`copy`](ArrayBase::copy).
     pub fn copy_order(&self, order: Order) -> Array<S::Elem> {
+        self.try_copy_order(order).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`copy_order`](ArrayBase::copy_order), or NumPy's `MemoryError`.
+    ///
+    /// ```
+    /// use ndview::{Array, Order};
+    /// let a = Array::arange(6).into_shape([2, 3])?;
+    /// assert_eq!(a.try_copy_order(Order::F)?.strides(), &[8, 16]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_copy_order(&self, order: Order) -> Result<Array<S::Elem>> {
         copy_in_order(self.data.as_slice(), &self.layout, order)
     }
 
@@ -210,6 +253,9 @@ impl<S: Storage> ArrayBase<S> {
     /// let a = Array::arange(3);
     /// assert!(a.view().to_owned().owns_data());
     /// ```
+    ///
+    /// # Panics
+    /// As [`copy`](ArrayBase::copy).
     pub fn to_owned(&self) -> Array<S::Elem> {
         self.copy()
     }
@@ -225,6 +271,10 @@ impl<S: Storage> ArrayBase<S> {
     /// assert!(!shares_memory(&data, &flat)?);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// As [`copy`](ArrayBase::copy); [`try_flatten`](ArrayBase::try_flatten)
+    /// returns the error.
     pub fn flatten(&self) -> Array<S::Elem> {
         self.flatten_order(Order::C)
     }
@@ -237,8 +287,35 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(a.flatten_order(Order::F).to_vec(), vec![0, 3, 1, 4, 2, 5]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// As [`copy`](ArrayBase::copy).
     pub fn flatten_order(&self, order: Order) -> Array<S::Elem> {
-        Array::from_vec_1d(gather(self.data.as_slice(), &self.layout, order))
+        self.try_flatten_order(order).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`flatten`](ArrayBase::flatten), or NumPy's `MemoryError`.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(4).into_shape([2, 2])?;
+    /// assert_eq!(a.t().try_flatten()?.to_vec(), vec![0, 2, 1, 3]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_flatten(&self) -> Result<Array<S::Elem>> {
+        self.try_flatten_order(Order::C)
+    }
+
+    /// [`flatten_order`](ArrayBase::flatten_order), or NumPy's `MemoryError`.
+    ///
+    /// ```
+    /// use ndview::{Array, Order};
+    /// let a = Array::arange(4).into_shape([2, 2])?;
+    /// assert_eq!(a.try_flatten_order(Order::F)?.to_vec(), vec![0, 2, 1, 3]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_flatten_order(&self, order: Order) -> Result<Array<S::Elem>> {
+        Ok(Array::from_vec_1d(gather(self.data.as_slice(), &self.layout, order)?))
     }
 
     /// The elements in C order, in a `Vec`.
@@ -249,7 +326,23 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(a.t().to_vec(), vec![0, 3, 1, 4, 2, 5]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// As [`copy`](ArrayBase::copy); [`try_to_vec`](ArrayBase::try_to_vec)
+    /// returns the error.
     pub fn to_vec(&self) -> Vec<S::Elem> {
+        self.try_to_vec().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`to_vec`](ArrayBase::to_vec), or NumPy's `MemoryError` when the
+    /// `Vec` cannot be allocated.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// assert_eq!(Array::arange(3).try_to_vec()?, vec![0, 1, 2]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_to_vec(&self) -> Result<Vec<S::Elem>> {
         gather(self.data.as_slice(), &self.layout, Order::C)
     }
 }
@@ -262,19 +355,19 @@ mod tests {
     fn k_order_keeps_a_reversed_axis_as_it_is() {
         // ravel('K') of x[::-1] copies in C order: NumPy does not negate strides here.
         let l = Layout::new(&[4], &[-8], 24, 8, 4).unwrap();
-        assert_eq!(gather(&[0, 1, 2, 3], &l, Order::K), vec![3, 2, 1, 0]);
+        assert_eq!(gather(&[0_i64, 1, 2, 3], &l, Order::K).unwrap(), vec![3, 2, 1, 0]);
     }
 
     #[test]
     fn k_order_follows_memory_for_a_transpose() {
         let l = Layout::new(&[3, 2], &[8, 24], 0, 8, 6).unwrap();
-        assert_eq!(gather(&[0, 1, 2, 3, 4, 5], &l, Order::K), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(gather(&[0_i64, 1, 2, 3, 4, 5], &l, Order::K).unwrap(), vec![0, 1, 2, 3, 4, 5]);
     }
 
     #[test]
     fn inner_runs_cover_every_outer_index() {
         let data: Vec<i64> = (0..24).collect();
         let l = Layout::new(&[2, 3, 2], &[96, 32, 16], 0, 8, 24).unwrap();
-        assert_eq!(gather(&data, &l, Order::C), vec![0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22]);
+        assert_eq!(gather(&data, &l, Order::C).unwrap(), vec![0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22]);
     }
 }

@@ -88,10 +88,27 @@ impl<'a, T: Element> CowArray<'a, T> {
     /// let owned: Array<i64> = a.ravel().into_owned();
     /// assert!(owned.owns_data());
     /// ```
+    ///
+    /// # Panics
+    /// If the view must be copied and the memory cannot be allocated;
+    /// [`try_into_owned`](CowArray::try_into_owned) returns the error.
     pub fn into_owned(self) -> Array<T> {
+        self.try_into_owned().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`into_owned`](CowArray::into_owned), or NumPy's `MemoryError` when
+    /// the view's copy cannot be allocated.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let a = Array::arange(4);
+    /// assert_eq!(a.ravel().try_into_owned()?.to_vec(), vec![0, 1, 2, 3]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_into_owned(self) -> crate::Result<Array<T>> {
         match self {
-            CowArray::View(v) => v.copy(),
-            CowArray::Owned(a) => a,
+            CowArray::View(v) => v.try_copy(),
+            CowArray::Owned(a) => Ok(a),
         }
     }
 }

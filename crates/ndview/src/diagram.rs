@@ -44,7 +44,11 @@
 //! that the drawn elements reach, with `…` for the cells between. At most 64
 //! elements of an array and 64 cells of a strip are drawn, so a diagram stays
 //! small whatever the size of the array: about 12 KB for a 1000×10000
-//! array, never more than about 20 KB for one array.
+//! array, never more than about 20 KB for one array. Whether a cell that is
+//! not drawn is reached at all is NumPy's exact overlap search, bounded per
+//! cell (2 000 failed candidates; see [`DEFAULT_MAX_WORK`](crate::DEFAULT_MAX_WORK)
+//! for the rule), so even NumPy's hardest layouts are drawn at once; a cell the
+//! search cannot decide in time is drawn as not reached.
 //!
 //! # What the SVG holds
 //!
@@ -88,6 +92,10 @@ const MAX_ROWS: usize = 8;
 const MAX_BLOCKS: usize = 8;
 /// Longer names are cut.
 const MAX_NAME: usize = 40;
+/// The work bound of the overlap search for one strip cell (see the
+/// `overlap` module): a diagram of at most [`MAX_STRIP_CELLS`] cells per
+/// strip stays quick even for NumPy's hardest layouts.
+const CELL_MAX_WORK: u64 = 2_000;
 
 /// Width the diagram aims at (it is only wider for very wide values).
 const WIDTH: f32 = 400.0;
@@ -594,9 +602,11 @@ impl<'p, 'a, T: Element> Plan<'p, 'a, T> {
             return None;
         }
         // Not drawn: does an element we left out live here? The exact
-        // answer of `np.shares_memory(a, the one cell)`.
+        // answer of `np.shares_memory(a, the one cell)`, within a work bound
+        // per cell (at most 64 cells are drawn); a cell it cannot decide is
+        // drawn as not reached.
         let point = Layout::new(&[], &[], byte as isize, self.itemsize, a.view.buffer().len()).ok()?;
-        match solve_may_share_memory(a.view.layout(), 0, &point, 0, None) {
+        match solve_may_share_memory(a.view.layout(), 0, &point, 0, Some(CELL_MAX_WORK)) {
             Overlap::Yes => Some(&[]),
             _ => None,
         }

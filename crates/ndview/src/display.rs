@@ -12,7 +12,6 @@
 use std::fmt::Write;
 
 use crate::array::{ArrayBase, Storage};
-use crate::element::{Element, Scalar};
 
 /// Arrays larger than this are shown as NumPy's summarised text.
 const MAX_TABLE_ELEMENTS: usize = 1000;
@@ -56,6 +55,9 @@ impl<S: Storage> ArrayBase<S> {
     /// let html = Array::arange(4).into_shape([2, 2])?.to_html();
     /// assert!(html.starts_with("<table class=\"ndview\">"));
     /// assert!(html.contains("<td>3</td>"));
+    /// // Floats as NumPy prints them, not as Rust does.
+    /// let f = Array::from_vec(vec![f64::NAN, 1e20], [2])?.to_html();
+    /// assert!(f.contains("<td>nan</td><td>1.e+20</td>"));
     /// assert!(html.contains("strides [16, 8] bytes"));
     /// // The diagram, after the table.
     /// assert_eq!(html.contains("</table><svg"), cfg!(feature = "svg"));
@@ -64,21 +66,17 @@ impl<S: Storage> ArrayBase<S> {
     pub fn to_html(&self) -> String {
         let mut html = String::from("<table class=\"ndview\">");
         let _ = write!(html, "<caption>{}</caption>", escape(&self.describe()));
-        // One element as Python shows a scalar: `3`, `0.5`, `True`.
-        let cell = |x: &S::Elem| match x.to_scalar() {
-            Scalar::Int(i) => i.to_string(),
-            Scalar::Float(f) => format!("{f:?}"),
-            Scalar::Bool(b) => if b { "True" } else { "False" }.to_string(),
-        };
         if self.ndim() <= 2 && self.size() <= MAX_TABLE_ELEMENTS && self.size() > 0 {
+            // Each element as NumPy's `str()` of the array prints it (`nan`,
+            // `1.e+20`, `True`: one formatter for all, as in
+            // `numpy/_core/arrayprint.py`), without the column padding.
+            let values: Vec<S::Elem> = self.iter().copied().collect();
+            let cells = crate::print::element_strings(&values);
             let columns = self.shape().last().copied().unwrap_or(1).max(1);
-            let mut values = self.iter();
-            let rows = self.size() / columns;
-            for _ in 0..rows {
+            for row in cells.chunks(columns) {
                 html.push_str("<tr>");
-                for _ in 0..columns {
-                    let x = values.next().expect("rows × columns elements");
-                    let _ = write!(html, "<td>{}</td>", cell(x));
+                for cell in row {
+                    let _ = write!(html, "<td>{}</td>", escape(cell));
                 }
                 html.push_str("</tr>");
             }

@@ -6,6 +6,9 @@
 
 use std::fmt;
 
+/// NumPy's `NPY_MAXDIMS`: no array has more axes (`numpy/_core/include/numpy/ndarraytypes.h`).
+pub(crate) const MAX_DIMS: usize = 64;
+
 /// A shape or index written the way Python prints a tuple: `(3, 4)`, `(12,)`, `()`.
 pub(crate) fn tuple<T: fmt::Display>(items: &[T]) -> String {
     match items {
@@ -132,12 +135,19 @@ pub enum Error {
     },
     /// A strided layout that reaches an element outside the buffer.
     OutOfBuffer {
-        /// The lowest byte it reaches, relative to the start of the buffer.
-        low: isize,
-        /// One past the highest byte it reaches.
-        high: isize,
-        /// The length of the buffer in bytes.
-        len: usize,
+        /// The requested shape.
+        shape: Vec<usize>,
+        /// The requested byte strides.
+        strides: Vec<isize>,
+        /// The requested byte offset.
+        offset: isize,
+        /// The lowest byte it reaches, relative to the start of the buffer
+        /// (exact: not clamped to `isize`).
+        low: i128,
+        /// One past the highest byte it reaches (exact).
+        high: i128,
+        /// The length of the buffer in bytes (exact).
+        len: u128,
     },
     /// A mutable view whose layout reaches one element through two indices.
     InternalOverlap {
@@ -169,12 +179,108 @@ pub enum Error {
         /// The high end (exclusive).
         high: i64,
     },
-    /// An array too large to address.
-    SizeOverflow,
+    /// An array too large to address: the product of the axis lengths
+    /// (those of length 0 left out, as NumPy does) times the item size is
+    /// more than `isize::MAX` bytes. NumPy's `ValueError: array is too big`
+    /// (`PyArray_NewFromDescr_int`, `ctors.c`).
+    SizeOverflow {
+        /// The requested shape.
+        shape: Vec<usize>,
+        /// The item size in bytes.
+        itemsize: usize,
+    },
+    /// More axes than NumPy's `NPY_MAXDIMS` (64).
+    TooManyDimensions {
+        /// The number of axes asked for.
+        found: usize,
+    },
+    /// A layout with an item size of 0 bytes (no ndview element has one).
+    ZeroItemSize,
+    /// A layout whose item size is not the size of the element type.
+    ItemSizeMismatch {
+        /// The layout's item size in bytes.
+        layout: usize,
+        /// The element type's size in bytes.
+        element: usize,
+    },
+    /// The memory for a new array could not be allocated (NumPy's
+    /// `MemoryError`, `_ArrayMemoryError` in `numpy/_core/_exceptions.py`).
+    MemoryError {
+        /// The shape of the array.
+        shape: Vec<usize>,
+        /// NumPy's name of the element type.
+        dtype: &'static str,
+        /// The item size in bytes.
+        itemsize: usize,
+    },
+    /// A mutable view that could not be *proven* free of internal overlap:
+    /// the exact search needed more than `max_work` steps, or (`None`) its
+    /// numbers overflowed.
+    InternalOverlapUndecided {
+        /// The requested shape.
+        shape: Vec<usize>,
+        /// The requested byte strides.
+        strides: Vec<isize>,
+        /// The work limit that was reached; `None` for an overflow.
+        max_work: Option<u64>,
+    },
+    /// An integer index written with a value outside `isize` (`s![u64::MAX]`):
+    /// out of bounds for every axis. The value is kept exactly, as sign and
+    /// magnitude.
+    WideIndexOutOfBounds {
+        /// Whether the index is negative.
+        negative: bool,
+        /// Its absolute value.
+        magnitude: u128,
+        /// The axis it indexes.
+        axis: usize,
+        /// The length of that axis.
+        size: usize,
+    },
     /// An error of ndarray's, passed on with `?` in code that uses both
     /// crates (feature `ndarray`; the conversion is in `convert.rs`).
     #[cfg(feature = "ndarray")]
-    Ndarray(ndarray::ShapeError),
+    Shape(ndarray::ShapeError),
+    /// `ndarray` refused a view ndview handed to it (its own overlap test is
+    /// stricter than ndview's exact one), or the reverse.
+    Ndarray {
+        /// What went wrong, in ndarray's words.
+        reason: String,
+    },
+}
+
+/// A number of bytes as NumPy's `MemoryError` prints it
+/// (`_ArrayMemoryError._size_to_string`): `1023 bytes`, `1.50 KiB`,
+/// `977. KiB`, `8.00 TiB`, three significant figures with the point kept.
+pub(crate) fn size_to_string(num_bytes: u128) -> String {
+    const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    let bit_length = 128 - num_bytes.leading_zeros() as usize;
+    let mut unit = bit_length.saturating_sub(1).max(1) / 10;
+    let mut n = num_bytes as f64 / (1u128 << (unit * 10)) as f64;
+    if n.round() == 1024.0 {
+        unit += 1;
+        n /= 1024.0;
+    }
+    if unit >= UNITS.len() {
+        n *= (1u128 << ((unit - (UNITS.len() - 1)) * 10)) as f64;
+        unit = UNITS.len() - 1;
+    }
+    let name = UNITS[unit];
+    if unit == 0 {
+        format!("{n:.0} {name}")
+    } else if n.round() < 1000.0 {
+        // Python's `{:#.3g}`: three significant digits, the point always shown.
+        let digits = if format!("{n:.2}").len() <= 4 {
+            2
+        } else if format!("{n:.1}").len() <= 4 {
+            1
+        } else {
+            0
+        };
+        if digits == 0 { format!("{n:.0}. {name}") } else { format!("{n:.digits$} {name}") }
+    } else {
+        format!("{n:.0}. {name}")
+    }
 }
 
 // ndarray's `ShapeError` is `PartialEq` (it compares its kind) but not `Eq`;
@@ -226,9 +332,13 @@ impl fmt::Display for Error {
             Error::Misaligned { what, value, itemsize } => {
                 write!(f, "{what} {value} is not a multiple of the item size {itemsize} bytes")
             }
-            Error::OutOfBuffer { low, high, len } => {
-                write!(f, "the layout reaches bytes {low}..{high}, outside the buffer of {len} bytes")
-            }
+            Error::OutOfBuffer { shape, strides, offset, low, high, len } => write!(
+                f,
+                "the layout with shape {}, strides {} and offset {offset} reaches bytes \
+                 {low}..{high}, outside the buffer of {len} bytes",
+                tuple(shape),
+                tuple(strides)
+            ),
             Error::InternalOverlap { shape, strides } => write!(
                 f,
                 "a mutable view cannot reach one element through two indices: \
@@ -240,18 +350,61 @@ impl fmt::Display for Error {
             // in multiarraymodule.c), which do not give the limit.
             Error::TooHard { .. } => write!(f, "Exceeded max_work"),
             Error::Overflow => write!(f, "Integer overflow in computing overlap"),
+            // NumPy's `broadcast_strides` prints shapes without spaces.
             Error::ShapeMismatch { expected, found } => write!(
                 f,
                 "could not broadcast input array from shape {} into shape {}",
-                tuple(found),
-                tuple(expected)
+                numpy_shape_string(&found.iter().map(|&d| d as isize).collect::<Vec<_>>()),
+                numpy_shape_string(&expected.iter().map(|&d| d as isize).collect::<Vec<_>>())
             ),
             // NumPy's `_rand_int64` checks `high <= 0` when low is 0.
             Error::EmptyRange { low: 0, high } => write!(f, "high <= 0: high={high}"),
             Error::EmptyRange { low, high } => write!(f, "low >= high: low={low}, high={high}"),
-            Error::SizeOverflow => write!(f, "array is too big; the size does not fit in isize"),
+            Error::SizeOverflow { shape, itemsize } => write!(
+                f,
+                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum \
+                 possible size: shape {} with item size {itemsize} bytes",
+                tuple(shape)
+            ),
+            Error::TooManyDimensions { found } => {
+                write!(f, "maximum supported dimension for an ndarray is currently {MAX_DIMS}, found {found}")
+            }
+            Error::ZeroItemSize => write!(f, "an item size of 0 bytes is not supported"),
+            Error::ItemSizeMismatch { layout, element } => write!(
+                f,
+                "the layout's item size {layout} bytes must equal the size of the element type, \
+                 {element} bytes"
+            ),
+            Error::MemoryError { shape, dtype, itemsize } => {
+                let bytes = shape.iter().fold(*itemsize as u128, |acc, &d| acc.saturating_mul(d as u128));
+                write!(
+                    f,
+                    "Unable to allocate {} for an array with shape {} and data type {dtype}",
+                    size_to_string(bytes),
+                    tuple(shape)
+                )
+            }
+            Error::InternalOverlapUndecided { shape, strides, max_work } => {
+                write!(
+                    f,
+                    "a mutable view must not reach one element through two indices, and for \
+                     shape {} with strides {} that could not be proven: ",
+                    tuple(shape),
+                    tuple(strides)
+                )?;
+                match max_work {
+                    Some(w) => write!(f, "the exact search exceeded max_work={w}"),
+                    None => write!(f, "the exact search overflowed"),
+                }
+            }
+            Error::WideIndexOutOfBounds { negative, magnitude, axis, size } => write!(
+                f,
+                "index {}{magnitude} is out of bounds for axis {axis} with size {size}",
+                if *negative { "-" } else { "" }
+            ),
+            Error::Ndarray { reason } => write!(f, "ndarray refused the layout: {reason}"),
             #[cfg(feature = "ndarray")]
-            Error::Ndarray(e) => write!(f, "{e}"),
+            Error::Shape(e) => write!(f, "{e}"),
         }
     }
 }
@@ -260,7 +413,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             #[cfg(feature = "ndarray")]
-            Error::Ndarray(e) => Some(e),
+            Error::Shape(e) => Some(e),
             _ => None,
         }
     }
@@ -302,5 +455,32 @@ mod tests {
         assert_eq!(msg(&[2, -1, 5]), "cannot reshape array of size 12 into shape (2,newaxis,5)");
         assert_eq!(msg(&[13]), "cannot reshape array of size 12 into shape (13,)");
         assert_eq!(msg(&[5, 3]), "cannot reshape array of size 12 into shape (5,3)");
+    }
+
+    #[test]
+    fn sizes_print_like_numpys_memory_error() {
+        // NumPy 2.4.6: _ArrayMemoryError._size_to_string
+        let cases: [(u128, &str); 12] = [
+            (1, "1 bytes"),
+            (8, "8 bytes"),
+            (1023, "1023 bytes"),
+            (1024, "1.00 KiB"),
+            (1536, "1.50 KiB"),
+            (1_000_000, "977. KiB"),
+            (8_796_093_022_208, "8.00 TiB"),
+            (9_223_372_036_854_775_807, "8.00 EiB"),
+            (1_048_552, "1.00 MiB"),
+            (1_022_976, "999. KiB"),
+            (10_230, "9.99 KiB"),
+            (1_180_591_620_717_411_303_424, "1024. EiB"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(size_to_string(n), text, "{n}");
+        }
+        let e = Error::MemoryError { shape: vec![1 << 40], dtype: "int64", itemsize: 8 };
+        assert_eq!(
+            e.to_string(),
+            "Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64"
+        );
     }
 }

@@ -23,7 +23,14 @@ impl Positions {
         let itemsize = layout.itemsize() as isize;
         Positions {
             shape: layout.shape.clone(),
-            strides: layout.strides.iter().map(|s| s / itemsize).collect(),
+            // A length-1 axis's stride is never used, and may be anything
+            // (even isize::MIN): walk it as 0, so that nothing can overflow.
+            strides: layout
+                .shape
+                .iter()
+                .zip(&layout.strides)
+                .map(|(&d, &s)| if d > 1 { s / itemsize } else { 0 })
+                .collect(),
             index: AxisVec::from_elem(0, layout.ndim()),
             pos: layout.offset() / itemsize,
             remaining: layout.size(),
@@ -114,6 +121,8 @@ mod tests {
         let back = Layout::new(&[3], &[-16], 40, 8, 6).unwrap();
         assert_eq!(Positions::new(&back).collect::<Vec<_>>(), vec![5, 3, 1]);
         let empty = Layout::new(&[2, 0], &[8, 8], 0, 8, 0).unwrap();
+        let ones = Layout::new(&[1, 2, 1], &[isize::MIN, 8, isize::MAX], 8, 8, 3).unwrap();
+        assert_eq!(Positions::new(&ones).collect::<Vec<_>>(), vec![1, 2]);
         assert_eq!(Positions::new(&empty).count(), 0);
         let scalar = Layout::new(&[], &[], 16, 8, 3).unwrap();
         assert_eq!(Positions::new(&scalar).collect::<Vec<_>>(), vec![2]);

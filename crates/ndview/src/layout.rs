@@ -14,10 +14,56 @@
 //! here are how fresh strides are filled in (`_array_fill_strides`,
 //! `numpy/_core/src/multiarray/ctors.c`) and the contiguity flags
 //! (`_UpdateContiguousFlags`, `numpy/_core/src/multiarray/flagsobject.c`).
+//!
+//! # Limits: the ones NumPy has (`PyArray_NewFromDescr_int`, `ctors.c`)
+//!
+//! Every layout ndview makes or accepts passes [`check_shape`]: at most 64
+//! axes (`NPY_MAXDIMS`: "maximum supported dimension for an ndarray is
+//! currently 64, found 65"), an item size of at least one byte, and
+//! `itemsize × (product of the axis lengths)` at most `isize::MAX` bytes,
+//! where, as in NumPy's loop, axes of length 0 are left out of the product,
+//! so `[0, usize::MAX]` is as much "too big" as `[usize::MAX, 0]` ("array is
+//! too big; `arr.size * arr.dtype.itemsize` is larger than the maximum
+//! possible size"). So `size()`, `nbytes()` and every `stride × index` of an
+//! element in the buffer fit in `isize`, for any layout, by construction.
+//!
+//! The stride of an axis of length 1 is never used (the only index is 0),
+//! and NumPy accepts any value there (`test_ravel`, `test_contiguous_flags`
+//! in `numpy/_core/tests/test_multiarray.py`). So does ndview: such a stride
+//! need not be a multiple of the item size, is left out of every overlap
+//! test, and is never multiplied by anything but 0. Likewise an array with no
+//! elements reaches nothing, so its strides are not checked at all.
 
 use crate::axis_vec::AxisVec;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, MAX_DIMS, Result};
+
+/// NumPy's checks on a new array's shape (`PyArray_NewFromDescr_int`): at
+/// most [`MAX_DIMS`] axes, a non-zero item size, and `itemsize × Π(dims ≠ 0)`
+/// at most `isize::MAX` bytes. Returns the number of elements.
+pub(crate) fn check_shape(shape: &[usize], itemsize: usize) -> Result<usize> {
+    if shape.len() > MAX_DIMS {
+        return Err(Error::TooManyDimensions { found: shape.len() });
+    }
+    if itemsize == 0 {
+        return Err(Error::ZeroItemSize);
+    }
+    let too_big = || Error::SizeOverflow { shape: shape.to_vec(), itemsize };
+    let mut nbytes = itemsize;
+    let mut size: usize = 1;
+    for &d in shape {
+        if d == 0 {
+            size = 0;
+            continue;
+        }
+        nbytes = nbytes.checked_mul(d).filter(|&n| n <= isize::MAX as usize).ok_or_else(too_big)?;
+        size = size.saturating_mul(d); // <= nbytes, so exact unless a 0 made it 0
+    }
+    if itemsize > isize::MAX as usize {
+        return Err(too_big());
+    }
+    Ok(size)
+}
 
 /// Axis lengths, stored inline for up to four axes (no allocation per view).
 pub(crate) type Dims = AxisVec<usize>;
@@ -79,8 +125,32 @@ impl Layout {
     /// assert_eq!(Layout::c_order(&[2, 3, 4], 8).strides(), &[96, 32, 8]);
     /// assert_eq!(Layout::c_order(&[5, 0], 8).strides(), &[8, 8]);
     /// ```
+    ///
+    /// # Panics
+    /// If the shape breaks NumPy's limits (see [`Layout::try_c_order`], which
+    /// returns the error instead): more than 64 axes, item size 0, or more
+    /// than `isize::MAX` bytes.
     pub fn c_order(shape: &[usize], itemsize: usize) -> Layout {
-        Layout::filled(shape, itemsize, Order::C)
+        Layout::try_c_order(shape, itemsize).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`Layout::c_order`], or the error NumPy would raise for the shape.
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// assert_eq!(Layout::try_c_order(&[3, 4], 8)?.strides(), &[32, 8]);
+    /// // 4 × 2^62 items of 8 bytes: far more than isize::MAX bytes.
+    /// let err = Layout::try_c_order(&[4, 1 << 62], 8).unwrap_err();
+    /// assert!(err.to_string().starts_with("array is too big"));
+    /// // A zero-length axis does not make the others small.
+    /// assert!(Layout::try_c_order(&[0, 1 << 63], 8).is_err());
+    /// assert_eq!(Layout::try_c_order(&[1; 65], 8).unwrap_err().to_string(),
+    ///            "maximum supported dimension for an ndarray is currently 64, found 65");
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_c_order(shape: &[usize], itemsize: usize) -> Result<Layout> {
+        check_shape(shape, itemsize)?;
+        Ok(Layout::filled(shape, itemsize, Order::C))
     }
 
     /// The layout of a fresh F-order (column-major) allocation of `shape`.
@@ -89,18 +159,35 @@ impl Layout {
     /// use ndview::Layout;
     /// assert_eq!(Layout::f_order(&[2, 3, 4], 8).strides(), &[8, 16, 48]);
     /// ```
+    ///
+    /// # Panics
+    /// As [`Layout::c_order`].
     pub fn f_order(shape: &[usize], itemsize: usize) -> Layout {
-        Layout::filled(shape, itemsize, Order::F)
+        Layout::try_f_order(shape, itemsize).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    /// Strides filled in C or F order, zero-length axes skipped in the product.
+    /// [`Layout::f_order`], or the error NumPy would raise for the shape.
+    ///
+    /// ```
+    /// use ndview::Layout;
+    /// assert_eq!(Layout::try_f_order(&[3, 4], 8)?.strides(), &[8, 24]);
+    /// assert!(Layout::try_f_order(&[1 << 62, 4], 8).is_err());
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_f_order(shape: &[usize], itemsize: usize) -> Result<Layout> {
+        check_shape(shape, itemsize)?;
+        Ok(Layout::filled(shape, itemsize, Order::F))
+    }
+
+    /// Strides filled in C or F order, zero-length axes skipped in the product
+    /// (the shape passed [`check_shape`], so nothing overflows).
     pub(crate) fn filled(shape: &[usize], itemsize: usize, order: Order) -> Layout {
         let mut strides: Strides = AxisVec::from_elem(0, shape.len());
         let mut step = itemsize as isize;
         let mut fill = |axis: usize| {
             strides[axis] = step;
             if shape[axis] != 0 {
-                step = step.wrapping_mul(shape[axis] as isize);
+                step *= shape[axis] as isize;
             }
         };
         match order {
@@ -129,9 +216,13 @@ impl Layout {
     }
 
     /// A layout from a shape, byte strides and a byte offset, checked against
-    /// a buffer of `buffer_len` items of `itemsize` bytes: every element it
-    /// reaches must lie in the buffer, and strides and offset must be
-    /// multiples of the item size (ndview does not do unaligned access).
+    /// a buffer of `buffer_len` items of `itemsize` bytes (no buffer is larger
+    /// than `isize::MAX` bytes): the shape must
+    /// keep NumPy's limits (see the module documentation), every element it
+    /// reaches must lie in the buffer, and the strides of axes longer than 1
+    /// and the offset must be multiples of the item size (ndview does not do
+    /// unaligned access; a length-1 axis's stride is never used, so it may be
+    /// anything, as in NumPy).
     ///
     /// ```
     /// use ndview::Layout;
@@ -142,7 +233,10 @@ impl Layout {
     ///
     /// let err = Layout::new(&[3, 4], &[32, 8], 8, 8, 12).unwrap_err();
     /// assert_eq!(err.to_string(),
-    ///     "the layout reaches bytes 8..104, outside the buffer of 96 bytes");
+    ///     "the layout with shape (3, 4), strides (32, 8) and offset 8 reaches bytes 8..104, \
+    ///      outside the buffer of 96 bytes");
+    /// // A length-1 axis may have any stride.
+    /// assert!(Layout::new(&[1, 4], &[3, 8], 0, 8, 4).is_ok());
     /// ```
     pub fn new(
         shape: &[usize],
@@ -154,36 +248,43 @@ impl Layout {
         if shape.len() != strides.len() {
             return Err(Error::StridesLength { shape_len: shape.len(), strides_len: strides.len() });
         }
+        check_shape(shape, itemsize)?;
         let layout =
             Layout::from_parts(AxisVec::from_slice(shape), AxisVec::from_slice(strides), offset, itemsize);
         layout.check_within(buffer_len)?;
         Ok(layout)
     }
 
-    /// Checks that every element this layout reaches lies inside a buffer of
-    /// `buffer_len` items, and that strides and offset are whole items.
+    /// Checks that the shape keeps NumPy's limits, that every element this
+    /// layout reaches lies inside a buffer of `buffer_len` items, and that the
+    /// strides that are used and the offset are whole items.
     pub(crate) fn check_within(&self, buffer_len: usize) -> Result<()> {
+        check_shape(&self.shape, self.itemsize)?;
         let itemsize = self.itemsize as isize;
-        for &stride in &self.strides {
-            if stride % itemsize != 0 {
+        let empty = self.shape.contains(&0);
+        for (&dim, &stride) in self.shape.iter().zip(&self.strides) {
+            if dim > 1 && !empty && stride % itemsize != 0 {
                 return Err(Error::Misaligned { what: "stride", value: stride, itemsize: self.itemsize });
             }
         }
         if self.offset % itemsize != 0 {
             return Err(Error::Misaligned { what: "offset", value: self.offset, itemsize: self.itemsize });
         }
-        let size = self.shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d));
-        if size.is_none_or(|n| n > isize::MAX as usize) {
-            return Err(Error::SizeOverflow);
+        // No buffer is larger than isize::MAX bytes (Rust's and NumPy's limit).
+        let len = buffer_len as u128 * self.itemsize as u128;
+        if len > isize::MAX as u128 {
+            return Err(Error::SizeOverflow { shape: vec![buffer_len], itemsize: self.itemsize });
         }
-        let Some((low, high)) = self.byte_extent_checked()? else {
+        let Some((low, high)) = self.byte_extent_checked() else {
             return Ok(()); // an empty array reaches nothing
         };
-        let len = buffer_len.saturating_mul(self.itemsize);
-        if low < 0 || high > len as i128 {
+        if low < 0 || high as u128 > len {
             return Err(Error::OutOfBuffer {
-                low: low.clamp(isize::MIN as i128, isize::MAX as i128) as isize,
-                high: high.clamp(isize::MIN as i128, isize::MAX as i128) as isize,
+                shape: self.shape.to_vec(),
+                strides: self.strides.to_vec(),
+                offset: self.offset,
+                low,
+                high,
                 len,
             });
         }
@@ -191,16 +292,17 @@ impl Layout {
     }
 
     /// `[low, high)` in bytes from the buffer start, computed without overflow.
-    fn byte_extent_checked(&self) -> Result<Option<(i128, i128)>> {
+    /// (At most 64 axes, each `|stride| × (dim − 1) < 2^127 / 64`.)
+    fn byte_extent_checked(&self) -> Option<(i128, i128)> {
         if self.shape.contains(&0) {
-            return Ok(None);
+            return None;
         }
         let (mut low, mut high) = (self.offset as i128, self.offset as i128);
         for (&d, &s) in self.shape.iter().zip(&self.strides) {
             let span = (s as i128) * (d as i128 - 1);
             if span < 0 { low += span } else { high += span }
         }
-        Ok(Some((low, high + self.itemsize as i128)))
+        Some((low, high + self.itemsize as i128))
     }
 
     /// The length of each axis.
@@ -254,6 +356,7 @@ impl Layout {
     }
 
     /// Number of elements: the product of the shape (1 for a 0-d array).
+    /// It cannot overflow: every layout keeps NumPy's size limit.
     ///
     /// ```
     /// assert_eq!(ndview::Layout::c_order(&[2, 3], 8).size(), 6);
@@ -263,7 +366,10 @@ impl Layout {
         self.shape.iter().product()
     }
 
-    /// The strides counted in elements instead of bytes, as `ndarray` reports them.
+    /// The strides counted in elements instead of bytes, as `ndarray` reports
+    /// them. It cannot fail: no layout has item size 0. (A length-1 axis's
+    /// stride that is not a multiple of the item size is rounded towards 0;
+    /// it is never used.)
     ///
     /// ```
     /// use ndview::Layout;

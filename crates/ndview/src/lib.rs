@@ -11,6 +11,8 @@
 //! | `layout`    | shape, byte strides, offset; fresh strides; contiguity flags |
 //! | `array`     | owned arrays, shared and mutable views, element access     |
 //! | `slicing`   | `s![1:, ::-1]` and NumPy's slice normalisation              |
+//! | `index`     | integer indices checked as NumPy does (`check_and_adjust_index`) |
+//! | `broadcast` | NumPy's broadcasting of a source array, for `assign`       |
 //! | `axes`      | `t()`, `transpose`, `swapaxes`                             |
 //! | `reshape`   | `reshape` (view or copy), `ravel`                          |
 //! | `copy`      | `copy`, `flatten`, and the one copy loop                   |
@@ -36,12 +38,24 @@
 //! assert_eq!(data[[1, 0]], 999);
 //! # Ok::<(), ndview::Error>(())
 //! ```
+//!
+//! # Hostile input
+//!
+//! No input makes a fallible call panic, hang or answer wrongly. Shapes
+//! keep NumPy's limits (at most 64 axes; at most `isize::MAX` bytes,
+//! "array is too big"), a length-1 axis's stride never matters, every exact
+//! overlap search stops after [`DEFAULT_MAX_WORK`] steps and says so, and
+//! an allocation that fails is NumPy's `MemoryError`, not an abort. Calls
+//! without a `Result` that can fail on huge input (`zeros`, `arange`,
+//! `copy`, `to_vec`, …) have a fallible twin (`try_zeros`, `try_arange`,
+//! `try_copy`, `try_to_vec`, …) and document their panics.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod array;
 mod axes;
 mod axis_vec;
+mod broadcast;
 #[cfg(feature = "ndarray")]
 mod convert;
 mod copy;
@@ -51,6 +65,7 @@ pub mod diagram;
 mod display;
 mod element;
 mod error;
+mod index;
 mod iter;
 mod layout;
 mod overlap;
@@ -66,7 +81,7 @@ pub use element::{Element, Scalar};
 pub use error::{Error, Result};
 pub use iter::Iter;
 pub use layout::{Layout, Order};
-pub use overlap::{may_share_memory, shares_memory, shares_memory_max_work};
+pub use overlap::{DEFAULT_MAX_WORK, may_share_memory, shares_memory, shares_memory_max_work};
 pub use slicing::{Slice, SliceArg, SliceIndex};
 
 /// The README's example, compiled and run as a doc test.

@@ -74,6 +74,25 @@
 //!    an unlimited search always ends, though it can take exponential time on
 //!    contrived layouts (NumPy's header gives one with three axes of 1049).
 //!
+//! # The work bound: no search runs unbounded
+//!
+//! NumPy's `np.shares_memory` searches without a limit by default
+//! (`max_work=-1`), and a contrived layout can make that take longer than
+//! anyone will wait (NumPy's header gives three axes of 1049; an
+//! overlap-free 22-axis layout doubles the time with every axis). ndview
+//! never does: every public search, [`shares_memory`],
+//! [`ArrayBase::internal_overlap`], the overlap check of `as_strided_mut`
+//! and `ArrayViewMut::from_parts`, and the memory diagrams, stops after
+//! [`DEFAULT_MAX_WORK`] failed candidates (NumPy's `count`) and reports
+//! "too hard", the way `shares_memory_max_work` does. Between two counted
+//! failures the search descends at most once per term, so a search with
+//! bound `w` over `n` terms enters at most `2·w + 3·n + 1` levels in all (a
+//! test counts them). [`shares_memory`] then returns [`Error::TooHard`];
+//! [`ArrayBase::internal_overlap`] answers `true` ("cannot rule it out", as
+//! NumPy's ufuncs do with their `max_work=1`); a mutable `as_strided` is
+//! refused with [`Error::InternalOverlapUndecided`]. Every layout that
+//! slicing, transposing or reshaping makes is decided in a handful of steps.
+//!
 //! **Internal overlap** (`solve_may_have_internal_overlap`): a C-contiguous
 //! array has none. Otherwise, two different indices `x ≠ y` reach the same
 //! byte when `Σ a·x = Σ a·y`; with `z = x' + y'` (after mapping signs as above)
@@ -125,6 +144,18 @@ use std::cmp::{Reverse, max, min};
 use crate::array::{ArrayBase, AsArray, Storage};
 use crate::error::{Error, Result};
 use crate::layout::Layout;
+
+/// The work bound of every overlap search that does not take one: at most
+/// this many failed candidates (NumPy's `max_work`; see the module
+/// documentation). NumPy's hard problems of a few axes need fewer than 10;
+/// this many take well under a second.
+///
+/// ```
+/// use ndview::{shares_memory, shares_memory_max_work, Array, DEFAULT_MAX_WORK};
+/// let x = Array::arange(4);
+/// assert_eq!(shares_memory(&x, &x), shares_memory_max_work(&x, &x, DEFAULT_MAX_WORK));
+/// ```
+pub const DEFAULT_MAX_WORK: u64 = 100_000;
 
 /// The answer of NumPy's overlap solver.
 ///
@@ -273,27 +304,28 @@ pub(crate) fn solve_internal_overlap(layout: &Layout, max_work: Option<u64>) -> 
         return Overlap::No; // quick case
     }
 
-    let mut terms = Vec::with_capacity(layout.ndim() + 1);
-    if strides_to_terms(layout, &mut terms, false)
-        .and_then(|()| push_itemsize_term(layout, &mut terms))
-        .is_none()
-    {
-        return Overlap::Overflow;
-    }
-
-    // Drop axes of length 1; an empty axis means no elements at all; a zero
-    // stride on a longer axis reaches its first element twice. NumPy answers
-    // at the first such axis, in axis order.
-    let mut kept = Vec::with_capacity(terms.len());
-    for term in terms {
-        if term.ub == 0 {
+    // Drop axes of length 1 (their stride, whatever it is, is never used);
+    // an empty axis means no elements at all; a zero stride on a longer axis
+    // reaches its first element twice. NumPy answers at the first such axis,
+    // in axis order, and adds the item-size term last.
+    let mut kept = Vec::with_capacity(layout.ndim() + 1);
+    for (&dim, &stride) in layout.shape().iter().zip(layout.strides()) {
+        if dim == 1 {
             continue;
-        } else if term.ub < 0 {
+        } else if dim == 0 {
             return Overlap::No;
-        } else if term.a == 0 {
+        } else if stride == 0 {
             return Overlap::Yes;
         }
-        kept.push(term);
+        let (Some(a), Ok(ub)) =
+            (i64::try_from(stride).ok().and_then(i64::checked_abs), i64::try_from(dim - 1))
+        else {
+            return Overlap::Overflow;
+        };
+        kept.push(Term { a, ub });
+    }
+    if push_itemsize_term(layout, &mut kept).is_none() {
+        return Overlap::Overflow;
     }
     // One variable has only the trivial solution; `solve_diophantine` says
     // so whatever the bound. Answering before the doubling below keeps a
@@ -397,16 +429,28 @@ fn diophantine_simplify(terms: &mut Vec<Term>, b: i64) -> Option<()> {
 /// first one in NumPy's search order).
 fn solve_diophantine(
     terms: &[Term],
-    mut b: i64,
+    b: i64,
     max_work: Option<u64>,
     require_ub_nontrivial: bool,
 ) -> (Overlap, Vec<i64>) {
-    let no_solution = (Overlap::No, Vec::new());
+    let (answer, x, _) = solve_diophantine_counted(terms, b, max_work, require_ub_nontrivial);
+    (answer, x)
+}
+
+/// [`solve_diophantine`], also returning the number of levels the search
+/// entered.
+fn solve_diophantine_counted(
+    terms: &[Term],
+    mut b: i64,
+    max_work: Option<u64>,
+    require_ub_nontrivial: bool,
+) -> (Overlap, Vec<i64>, u64) {
+    let no_solution = (Overlap::No, Vec::new(), 0);
     // NumPy reports invalid input (a <= 0, an odd bound) as an error; our
     // callers never build it. A negative bound has no solution.
     for term in terms {
         if term.a <= 0 {
-            return (Overlap::Overflow, Vec::new());
+            return (Overlap::Overflow, Vec::new(), 0);
         } else if term.ub < 0 {
             return no_solution;
         }
@@ -416,12 +460,12 @@ fn solve_diophantine(
         let mut ub_sum = Some(0i64);
         for term in terms {
             if term.ub % 2 != 0 {
-                return (Overlap::Overflow, Vec::new());
+                return (Overlap::Overflow, Vec::new(), 0);
             }
             ub_sum = ub_sum.and_then(|s| s.checked_add(term.a.checked_mul(term.ub / 2)?));
         }
         let Some(ub_sum) = ub_sum else {
-            return (Overlap::Overflow, Vec::new());
+            return (Overlap::Overflow, Vec::new(), 0);
         };
         b = ub_sum;
     }
@@ -433,21 +477,32 @@ fn solve_diophantine(
     match terms {
         // With zero or one variable only the trivial solution can exist.
         [] if require_ub_nontrivial => no_solution,
-        [] if b == 0 => (Overlap::Yes, Vec::new()),
+        [] if b == 0 => (Overlap::Yes, Vec::new(), 0),
         [] => no_solution,
         [_] if require_ub_nontrivial => no_solution,
         [only] => {
             let x = b / only.a;
-            if b % only.a == 0 && (0..=only.ub).contains(&x) { (Overlap::Yes, vec![x]) } else { no_solution }
+            if b % only.a == 0 && (0..=only.ub).contains(&x) {
+                (Overlap::Yes, vec![x], 0)
+            } else {
+                no_solution
+            }
         }
         _ => {
             let Some(chain) = diophantine_precompute(terms) else {
-                return (Overlap::Overflow, Vec::new());
+                return (Overlap::Overflow, Vec::new(), 0);
             };
-            let mut search =
-                Search { terms, chain, max_work, require_ub_nontrivial, x: vec![0; terms.len()], count: 0 };
+            let mut search = Search {
+                terms,
+                chain,
+                max_work,
+                require_ub_nontrivial,
+                x: vec![0; terms.len()],
+                count: 0,
+                steps: 0,
+            };
             let answer = search.run(b);
-            (answer, if answer == Overlap::Yes { search.x } else { Vec::new() })
+            (answer, if answer == Overlap::Yes { search.x } else { Vec::new() }, search.steps)
         }
     }
 }
@@ -534,6 +589,9 @@ struct Search<'a> {
     x: Vec<i64>,
     /// Failed calls so far (NumPy's `count`).
     count: u64,
+    /// Levels entered so far (calls of NumPy's `diophantine_dfs`): the
+    /// whole work, counted for the test of the bound.
+    steps: u64,
 }
 
 /// The candidates one level of the search tries, in order:
@@ -602,6 +660,7 @@ impl Search<'_> {
     /// Level `v >= 1` with right-hand side `b`: everything `diophantine_dfs`
     /// does before its loop over candidates (or the whole call at level 1).
     fn enter(&mut self, v: usize, b: i64) -> Level {
+        self.steps += 1;
         if self.max_work.is_some_and(|max_work| self.count >= max_work) {
             return Level::Done(Overlap::TooHard);
         }
@@ -692,11 +751,13 @@ fn shares_result(overlap: Overlap, max_work: Option<u64>) -> Result<bool> {
 }
 
 /// Whether `a` and `b` have a byte of memory in common, decided exactly like
-/// NumPy's `np.shares_memory(a, b)` (unlimited work).
+/// NumPy's `np.shares_memory(a, b)`, within [`DEFAULT_MAX_WORK`].
 ///
 /// The answer is exact: two arrays whose extents interleave without touching
 /// a common byte do not share memory. The search can, in principle, take
-/// time exponential in the number of axes. [`Error::Overflow`] is NumPy's
+/// time exponential in the number of axes; where NumPy's unlimited default
+/// would search on, ndview stops at [`DEFAULT_MAX_WORK`] and returns
+/// [`Error::TooHard`] (use [`shares_memory_max_work`] for another bound). [`Error::Overflow`] is NumPy's
 /// `OverflowError`; it needs buffers of more than `2^62` bytes (see the
 /// module documentation).
 ///
@@ -712,7 +773,7 @@ fn shares_result(overlap: Overlap, max_work: Option<u64>) -> Result<bool> {
 /// # Ok::<(), ndview::Error>(())
 /// ```
 pub fn shares_memory(a: &impl AsArray, b: &impl AsArray) -> Result<bool> {
-    shares_result(solve(a, b, None), None)
+    shares_memory_max_work(a, b, DEFAULT_MAX_WORK)
 }
 
 /// Whether `a` and `b` *might* share memory, from their byte extents only,
@@ -768,9 +829,11 @@ impl<S: Storage> ArrayBase<S> {
     /// `numpy._core._multiarray_tests.internal_overlap`).
     ///
     /// Slices, transposes and reshaped views never overlap themselves;
-    /// `as_strided` views with zero or too-small strides can. (For a buffer
-    /// of more than `2^62` bytes the search could overflow; the answer is
-    /// then `true`, "cannot rule it out".)
+    /// `as_strided` views with zero or too-small strides can. The stride of
+    /// an axis of length 1 never matters. The search stops after
+    /// [`DEFAULT_MAX_WORK`]; if it has not decided by then (or, for a buffer
+    /// of more than `2^62` bytes, overflows) the answer is `true`, "cannot
+    /// rule it out", as NumPy's ufuncs treat `TooHardError`.
     ///
     /// ```
     /// use ndview::{s, Array};
@@ -783,7 +846,24 @@ impl<S: Storage> ArrayBase<S> {
     /// # Ok::<(), ndview::Error>(())
     /// ```
     pub fn internal_overlap(&self) -> bool {
-        solve_internal_overlap(self.layout(), None) != Overlap::No
+        solve_internal_overlap(self.layout(), Some(DEFAULT_MAX_WORK)) != Overlap::No
+    }
+
+    /// [`internal_overlap`](ArrayBase::internal_overlap) with a work bound,
+    /// as NumPy's `_multiarray_tests.internal_overlap(a, max_work)`: the
+    /// exact answer, or [`Error::TooHard`] once `max_work` candidates have
+    /// failed ([`Error::Overflow`] for buffers beyond `2^62` bytes).
+    ///
+    /// ```
+    /// use ndview::{Array, Error};
+    /// let x = Array::arange(12);
+    /// let windows = x.as_strided([3, 4], [8, 8])?;
+    /// assert_eq!(windows.internal_overlap_max_work(100), Ok(true));
+    /// assert_eq!(windows.internal_overlap_max_work(0), Err(Error::TooHard { max_work: 0 }));
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn internal_overlap_max_work(&self, max_work: u64) -> Result<bool> {
+        shares_result(solve_internal_overlap(self.layout(), Some(max_work)), Some(max_work))
     }
 }
 
@@ -1344,5 +1424,69 @@ mod tests {
         assert_eq!(solve_internal_overlap(windows.layout(), Some(0)), Overlap::TooHard);
         assert_eq!(solve_internal_overlap(x.layout(), Some(0)), Overlap::No); // contiguous
         Ok(())
+    }
+
+    /// Hard problems: NumPy's header example (three axes of 1049), and
+    /// overlap-free layouts of many axes whose exact search takes time
+    /// exponential in the number of axes.
+    fn hard_layouts() -> Vec<Layout> {
+        let mut out = vec![raw(&[1049, 1049, 1049], &[1049 * 1049 + 1, 1049 + 1, 1], 0, 1)];
+        for n in [12, 16, 22, 30, 64] {
+            // Strides 2·3^k-ish (mod a large number): distinct, incommensurate.
+            let strides: Vec<isize> =
+                (0..n).map(|k| 1_000_003 + 7919 * k as isize * (k as isize + 3)).collect();
+            out.push(raw(&vec![2; n], &strides, 0, 8));
+            let strides: Vec<isize> = (0..n).map(|k| 8 * (1isize << k.min(40)) + 8).collect();
+            out.push(raw(&vec![3; n], &strides, 0, 8));
+        }
+        out
+    }
+
+    #[test]
+    fn every_search_returns_within_its_bound() {
+        // Counted work, not wall time: the levels the search entered.
+        let layouts = hard_layouts();
+        for max_work in [0, 1, 10, 1000, DEFAULT_MAX_WORK] {
+            for a in &layouts {
+                // Internal overlap, as `internal_overlap()` and `as_strided_mut` run it.
+                let mut terms: Vec<Term> = a
+                    .shape()
+                    .iter()
+                    .zip(a.strides())
+                    .filter(|&(&d, _)| d > 1)
+                    .map(|(&d, &s)| Term { a: s.unsigned_abs() as i64, ub: 2 * (d as i64 - 1) })
+                    .collect();
+                if a.itemsize() > 1 {
+                    terms.push(Term { a: 1, ub: 2 * (a.itemsize() as i64 - 1) });
+                }
+                sort_by_coefficient(&mut terms);
+                let n = terms.len() as u64;
+                let (answer, _, steps) = solve_diophantine_counted(&terms, -1, Some(max_work), true);
+                assert!(steps <= 2 * max_work + 3 * n + 1, "{steps} steps for max_work {max_work}: {a:?}");
+                assert_ne!(answer, Overlap::Overflow);
+                assert_eq!(
+                    answer == Overlap::TooHard,
+                    solve_internal_overlap(a, Some(max_work)) == Overlap::TooHard
+                );
+                // Sharing with itself shifted by one item, as `shares_memory` runs it.
+                let mut b = a.clone();
+                b.offset += 8;
+                let (Some((s1, e1)), Some((s2, e2))) = (memory_extents(a, 0), memory_extents(&b, 0)) else {
+                    panic!("extents")
+                };
+                let rhs = i64::try_from(min(e2 - 1 - s1, e1 - 1 - s2)).unwrap();
+                let mut terms = share_terms(a, &b).unwrap();
+                diophantine_simplify(&mut terms, rhs).unwrap();
+                let n = terms.len() as u64;
+                let (_, _, steps) = solve_diophantine_counted(&terms, rhs, Some(max_work), false);
+                assert!(steps <= 2 * max_work + 3 * n + 1, "{steps} steps for max_work {max_work}: {a:?}");
+            }
+        }
+        // The public entry points use the default bound and say so.
+        let x = Array::from_vec(vec![0u8; 1049 * 1049 + 1049 + 2], [1049 * 1049 + 1049 + 2]).unwrap();
+        let hard = x.as_strided([2, 1049, 1049], [1049 * 1049 + 1, 1049 + 1, 1]);
+        if let Ok(hard) = hard {
+            let _ = hard.internal_overlap();
+        }
     }
 }

@@ -59,8 +59,9 @@
 //! # Ok::<(), ndview::Error>(())
 //! ```
 
-use crate::array::{Array, checked_size};
+use crate::array::{Array, try_vec};
 use crate::error::{Error, Result};
+use crate::layout::check_shape;
 
 /// A seeded generator of random arrays: NumPy's `Generator` over the `PCG64`
 /// bit generator, which is what `np.random.default_rng(seed)` returns.
@@ -125,8 +126,10 @@ impl Generator {
     /// # Errors
     ///
     /// [`Error::EmptyRange`] when `low >= high` (NumPy: `ValueError: low >=
-    /// high`, worded `high <= 0` when `low` is 0), and [`Error::SizeOverflow`]
-    /// for a shape too large to address.
+    /// high`, worded `high <= 0` when `low` is 0), [`Error::SizeOverflow`]
+    /// for a shape too large to address (NumPy's "array is too big", whatever
+    /// the order of the axes), [`Error::TooManyDimensions`] beyond 64 axes,
+    /// and [`Error::MemoryError`] when the memory cannot be allocated.
     /// Like NumPy, a shape with no elements returns an empty array before the
     /// range is looked at, so `integers(5, 5, [3, 0])` is not an error.
     ///
@@ -144,7 +147,7 @@ impl Generator {
     /// ```
     pub fn integers(&mut self, low: i64, high: i64, shape: impl AsRef<[usize]>) -> Result<Array<i64>> {
         let shape = shape.as_ref();
-        let count = checked_size(shape)?;
+        let count = check_shape(shape, size_of::<i64>())?;
         // NumPy checks for an empty `size` first and draws nothing.
         if count == 0 {
             return Array::from_vec(Vec::new(), shape);
@@ -157,7 +160,8 @@ impl Generator {
         // (high > low >= i64::MIN), and the width, up to 2^64 - 2, fits in u64.
         let off = low as u64;
         let rng = (high - 1).wrapping_sub(low) as u64;
-        let values = self.bits.bounded_fill(off, rng, count).into_iter().map(|v| v as i64).collect();
+        let mut values = try_vec::<i64>(count, shape)?;
+        values.extend((0..count).map(|_| off.wrapping_add(self.bits.bounded(rng)) as i64));
         Array::from_vec(values, shape)
     }
 
@@ -173,11 +177,30 @@ impl Generator {
     /// assert_eq!(rng.random([2]).to_vec(), [0.8585979199113825, 0.6973680290593639]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// With the message of [`try_random`](Generator::try_random)'s error.
     pub fn random(&mut self, shape: impl AsRef<[usize]>) -> Array<f64> {
-        let mut out = Array::zeros(shape);
+        self.try_random(shape).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`random`](Generator::random), or NumPy's error for a shape that is
+    /// too big, has more than 64 axes, or cannot be allocated. Nothing is
+    /// drawn when it fails.
+    ///
+    /// ```
+    /// use ndview::random::default_rng;
+    /// let mut rng = default_rng(0);
+    /// assert!(rng.try_random([1 << 40]).unwrap_err().to_string().starts_with("Unable to allocate 8.00 TiB"));
+    /// // NumPy: np.random.default_rng(0).random(1)
+    /// assert_eq!(rng.try_random([1])?.to_vec(), [0.6369616873214543]);
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_random(&mut self, shape: impl AsRef<[usize]>) -> Result<Array<f64>> {
+        let mut out = Array::try_zeros(shape)?;
         // A fresh array is C-contiguous, so this fills it in C order, as NumPy does.
         out.map_inplace(|x| *x = self.bits.next_double());
-        out
+        Ok(out)
     }
 }
 
@@ -330,6 +353,7 @@ impl Pcg64 {
     /// `random_bounded_uint64_fill` with Lemire's method (NumPy's `Generator`
     /// never uses the masked one): `count` numbers from the closed interval
     /// `[off, off + rng]`, wrapping around 2^64.
+    #[cfg(test)]
     fn bounded_fill(&mut self, off: u64, rng: u64, count: usize) -> Vec<u64> {
         (0..count).map(|_| off.wrapping_add(self.bounded(rng))).collect()
     }

@@ -23,7 +23,7 @@ use crate::copy::{copy_in_order, gather, is_fortran, sorted_stride_perm};
 use crate::cow::CowArray;
 use crate::element::Element;
 use crate::error::{Error, Result};
-use crate::layout::{Dims, Layout, Order, Strides};
+use crate::layout::{Dims, Layout, Order, Strides, check_shape};
 
 /// What a reshape will do.
 enum Plan {
@@ -36,6 +36,9 @@ enum Plan {
 /// NumPy's `_fix_unknown_dimension`: the shape with its unknown dimension
 /// worked out, or the reshape error.
 fn fix_unknown_dimension(newshape: &[isize], size: usize) -> Result<Dims> {
+    if newshape.len() > crate::error::MAX_DIMS {
+        return Err(Error::TooManyDimensions { found: newshape.len() });
+    }
     let mismatch = || Error::Reshape { size, shape: newshape.to_vec() };
     let mut unknown = None;
     let mut known: usize = 1;
@@ -88,10 +91,11 @@ fn attempt_nocopy_reshape(layout: &Layout, newdims: &[usize], order: Order) -> O
         }
         // The old axes of this group must walk memory as one axis would.
         for ok in oi..oj - 1 {
+            // (Checked: a product past isize is no stride of the layout.)
             let chained = if is_f {
-                oldstrides[ok + 1] == olddims[ok] as isize * oldstrides[ok]
+                (olddims[ok] as isize).checked_mul(oldstrides[ok]) == Some(oldstrides[ok + 1])
             } else {
-                oldstrides[ok] == olddims[ok + 1] as isize * oldstrides[ok + 1]
+                (olddims[ok + 1] as isize).checked_mul(oldstrides[ok + 1]) == Some(oldstrides[ok])
             };
             if !chained {
                 return None;
@@ -140,6 +144,8 @@ fn plan_reshape(layout: &Layout, newshape: &[isize], order: Order) -> Result<Pla
         return Ok(Plan::View(layout.clone()));
     }
     let dims = fix_unknown_dimension(newshape, layout.size())?;
+    // `(0,)` reshaped to `(0, 2^62, 2^62)` has the right size, but is too big.
+    check_shape(&dims, layout.itemsize())?;
     let contiguous = match order {
         Order::F => layout.is_f_contiguous(),
         _ => layout.is_c_contiguous(),
@@ -232,7 +238,7 @@ impl<S: Storage> ArrayBase<S> {
         Ok(match plan_reshape(&self.layout, shape.as_ref(), order)? {
             Plan::View(layout) => CowArray::View(self.view_with(layout)),
             Plan::Copy { order, layout } => {
-                let data = gather(self.data.as_slice(), &self.layout, order);
+                let data = gather(self.data.as_slice(), &self.layout, order)?;
                 CowArray::Owned(Array { data, layout })
             }
         })
@@ -270,8 +276,43 @@ impl<S: Storage> ArrayBase<S> {
     /// assert!(data.slice(s![:, :2])?.ravel().is_copy());
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// If a copy is needed and its memory cannot be allocated;
+    /// [`try_ravel`](ArrayBase::try_ravel) returns the error instead.
     pub fn ravel(&self) -> CowArray<'_, S::Elem> {
         self.ravel_order(Order::C)
+    }
+
+    /// [`ravel`](ArrayBase::ravel), or NumPy's `MemoryError` when a copy is
+    /// needed and cannot be allocated.
+    ///
+    /// ```
+    /// use ndview::Array;
+    /// let x = Array::from_vec(vec![1_i64], [1])?;
+    /// assert!(x.try_ravel()?.is_view());
+    /// // 2^40 repeats of one element are not contiguous: a copy of 8 TiB.
+    /// let err = x.as_strided([1 << 40], [0])?.try_ravel().unwrap_err();
+    /// assert!(err.to_string().starts_with("Unable to allocate 8.00 TiB"));
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_ravel(&self) -> Result<CowArray<'_, S::Elem>> {
+        self.try_ravel_order(Order::C)
+    }
+
+    /// [`ravel_order`](ArrayBase::ravel_order), or NumPy's `MemoryError`.
+    ///
+    /// ```
+    /// use ndview::{Array, Order};
+    /// let a = Array::arange(6).into_shape([2, 3])?;
+    /// assert!(a.t().try_ravel_order(Order::F)?.is_view());
+    /// # Ok::<(), ndview::Error>(())
+    /// ```
+    pub fn try_ravel_order(&self, order: Order) -> Result<CowArray<'_, S::Elem>> {
+        Ok(match ravel_view(&self.layout, order) {
+            Some(layout) => CowArray::View(self.view_with(layout)),
+            None => CowArray::Owned(self.try_flatten_order(order)?),
+        })
     }
 
     /// [`ravel`](ArrayBase::ravel) in `order`; `K` gives a view whenever the
@@ -284,11 +325,11 @@ impl<S: Storage> ArrayBase<S> {
     /// assert!(a.t().ravel_order(Order::C).is_copy());
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Panics
+    /// As [`ravel`](ArrayBase::ravel).
     pub fn ravel_order(&self, order: Order) -> CowArray<'_, S::Elem> {
-        match ravel_view(&self.layout, order) {
-            Some(layout) => CowArray::View(self.view_with(layout)),
-            None => CowArray::Owned(self.flatten_order(order)),
-        }
+        self.try_ravel_order(order).unwrap_or_else(|e| panic!("{e}"))
     }
 }
 
@@ -306,7 +347,7 @@ impl<T: Element> Array<T> {
         Ok(match plan_reshape(&self.layout, shape.as_ref(), Order::C)? {
             Plan::View(layout) => Array { data: self.data, layout },
             Plan::Copy { order, layout } => {
-                let copy = copy_in_order(&self.data, &self.layout, order);
+                let copy = copy_in_order(&self.data, &self.layout, order)?;
                 Array { data: copy.data, layout }
             }
         })

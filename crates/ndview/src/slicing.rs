@@ -20,9 +20,28 @@
 //!
 //! An integer index instead picks one position and drops the axis; it may be
 //! negative (counted from the end) but must be in range.
+//!
+//! # Numbers at the edge of the address space
+//!
+//! * Python clips slice bounds and steps beyond `Py_ssize_t`
+//!   (`_PyEval_SliceIndex`), and so does [`s!`](crate::s): `s![::(u128::MAX)]`
+//!   is `s![::(isize::MAX)]`, `s![(i128::MIN):]` is `s![(isize::MIN):]`. That is
+//!   exact, not an approximation: on any axis (at most `isize::MAX` long) the
+//!   clipped bound selects the same elements as the true one would.
+//! * An integer *index* beyond `isize` is never clipped: it becomes
+//!   [`SliceArg::WideIndex`], out of bounds on every axis, and the error
+//!   names the value as written (`index 18446744073709551615 is out of
+//!   bounds …`).
+//! * [`Slice::indices`] takes any `len`, but no axis is longer than
+//!   `isize::MAX` (NumPy's `npy_intp`); a longer `len` is an error.
+//! * A view with no elements may have any strides and offset (none is ever
+//!   used); its new offset is computed as NumPy's C pointer arithmetic does,
+//!   modulo 2^64, so it cannot overflow. For a view with elements every
+//!   product is a byte position inside the buffer.
 
 use crate::array::{ArrayBase, ArrayView, ArrayViewMut, Storage, StorageMut};
 use crate::error::{Error, Result};
+use crate::index::normalize_index;
 use crate::layout::Layout;
 
 /// One slice `start:stop:step`, each part optional, as in Python.
@@ -57,11 +76,19 @@ impl Slice {
     /// // x[-100:100] is clipped to the whole axis.
     /// let s = Slice { start: Some(-100), stop: Some(100), step: None };
     /// assert_eq!(s.indices(10)?, (0, 10, 1, 10));
+    /// // No axis is longer than isize::MAX (NumPy's npy_intp).
+    /// assert!(s.indices(usize::MAX).is_err());
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::SliceStepZero`] for a step of 0, and [`Error::SizeOverflow`]
+    /// when `len` is more than `isize::MAX`.
     #[inline]
     pub fn indices(&self, len: usize) -> Result<(isize, isize, isize, usize)> {
-        let len = len as isize;
+        let Ok(len) = isize::try_from(len) else {
+            return Err(Error::SizeOverflow { shape: vec![len], itemsize: 1 });
+        };
         // PySlice_Unpack
         let step = match self.step {
             None => 1,
@@ -114,37 +141,90 @@ pub enum SliceArg {
     Index(isize),
     /// A slice: keeps the axis.
     Slice(Slice),
+    /// An integer index whose value does not fit in `isize`, as [`s!`](crate::s)
+    /// writes `s![u64::MAX]`: out of bounds on every axis, kept exactly (sign
+    /// and magnitude) for the error message.
+    WideIndex {
+        /// Whether the value is negative.
+        negative: bool,
+        /// Its absolute value.
+        magnitude: u128,
+    },
 }
 
 /// Anything usable as one number in [`s!`](crate::s): every integer type.
-/// Values beyond `isize` saturate, like Python's slice bounds.
+/// Slice bounds and steps beyond `isize` saturate, exactly like Python's
+/// (`_PyEval_SliceIndex`); an integer index beyond `isize` is kept as a
+/// [`SliceArg::WideIndex`] (see the module documentation).
 ///
 /// ```
-/// use ndview::SliceIndex;
+/// use ndview::{SliceArg, SliceIndex};
 /// assert_eq!(3_u8.to_isize(), 3);
 /// assert_eq!(u64::MAX.to_isize(), isize::MAX);
+/// assert_eq!(u128::MAX.to_isize(), isize::MAX);
+/// assert_eq!(i128::MIN.to_isize(), isize::MIN);
+/// assert_eq!(u64::MAX.to_slice_arg(), SliceArg::WideIndex { negative: false, magnitude: u64::MAX as u128 });
 /// ```
 pub trait SliceIndex {
-    /// The value as an `isize`, saturating.
+    /// The value as an `isize`, saturating (a slice bound or step).
     ///
     /// ```
     /// use ndview::SliceIndex;
     /// assert_eq!((-1_i64).to_isize(), -1);
     /// ```
     fn to_isize(self) -> isize;
+
+    /// The value as an integer index: [`SliceArg::Index`] if it fits in
+    /// `isize`, else [`SliceArg::WideIndex`] with the exact value.
+    ///
+    /// ```
+    /// use ndview::{SliceArg, SliceIndex};
+    /// assert_eq!((-2_i8).to_slice_arg(), SliceArg::Index(-2));
+    /// ```
+    fn to_slice_arg(self) -> SliceArg
+    where
+        Self: Sized,
+    {
+        SliceArg::Index(self.to_isize())
+    }
 }
 
-macro_rules! slice_index {
+macro_rules! slice_index_signed {
     ($($t:ty)*) => {$(
         impl SliceIndex for $t {
             #[inline]
             fn to_isize(self) -> isize {
-                isize::try_from(self).unwrap_or(if (self as i128) < 0 { isize::MIN } else { isize::MAX })
+                isize::try_from(self).unwrap_or(if self < 0 { isize::MIN } else { isize::MAX })
+            }
+            #[inline]
+            fn to_slice_arg(self) -> SliceArg {
+                match isize::try_from(self) {
+                    Ok(i) => SliceArg::Index(i),
+                    Err(_) => SliceArg::WideIndex { negative: self < 0, magnitude: (self as i128).unsigned_abs() },
+                }
             }
         }
     )*};
 }
-slice_index!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+macro_rules! slice_index_unsigned {
+    ($($t:ty)*) => {$(
+        impl SliceIndex for $t {
+            #[inline]
+            fn to_isize(self) -> isize {
+                isize::try_from(self).unwrap_or(isize::MAX)
+            }
+            #[inline]
+            fn to_slice_arg(self) -> SliceArg {
+                match isize::try_from(self) {
+                    Ok(i) => SliceArg::Index(i),
+                    Err(_) => SliceArg::WideIndex { negative: false, magnitude: self as u128 },
+                }
+            }
+        }
+    )*};
+}
+slice_index_signed!(i8 i16 i32 i64 i128 isize);
+slice_index_unsigned!(u8 u16 u32 u64 u128 usize);
 
 /// NumPy's basic index, written as in Python: `s![1:, :3]` is `a[1:, :3]`.
 ///
@@ -206,7 +286,7 @@ macro_rules! __s {
         [$($items)* $crate::__s!(@item $($parts)* ($($cur)*))]
     };
     (@item ($($i:tt)+)) => {
-        $crate::SliceArg::Index($crate::SliceIndex::to_isize($($i)+))
+        $crate::SliceIndex::to_slice_arg($($i)+)
     };
     (@item ($($a:tt)*) ($($b:tt)*)) => {
         $crate::SliceArg::Slice($crate::Slice {
@@ -224,16 +304,6 @@ macro_rules! __s {
     };
     (@opt) => { None };
     (@opt $($e:tt)+) => { Some($crate::SliceIndex::to_isize($($e)+)) };
-}
-
-/// An integer index checked and counted from the end as NumPy does
-/// (`check_and_adjust_index`).
-pub(crate) fn normalize_index(index: isize, axis: usize, size: usize) -> Result<usize> {
-    let adjusted = if index < 0 { index + size as isize } else { index };
-    if adjusted < 0 || adjusted >= size as isize {
-        return Err(Error::IndexOutOfBounds { index, axis, size });
-    }
-    Ok(adjusted as usize)
 }
 
 /// The layout of `layout[args]`: the whole of NumPy's basic slicing.
@@ -256,14 +326,19 @@ pub(crate) fn slice_layout(layout: &Layout, args: &[SliceArg]) -> Result<Layout>
             let (len, stride) = (shape[axis], strides[axis]);
             match arg {
                 SliceArg::Index(i) => {
-                    offset += normalize_index(*i, axis, len)? as isize * stride;
+                    // Wrapping: only an empty view can get past isize (see the header).
+                    let i = normalize_index(*i, axis, len)? as isize;
+                    offset = offset.wrapping_add(i.wrapping_mul(stride));
                     shape[axis] = usize::MAX; // dropped below
                     dropped = true;
+                }
+                &SliceArg::WideIndex { negative, magnitude } => {
+                    return Err(Error::WideIndexOutOfBounds { negative, magnitude, axis, size: len });
                 }
                 SliceArg::Slice(s) => {
                     let (start, _, step, n) = s.indices(len)?;
                     if n > 0 {
-                        offset += start * stride;
+                        offset = offset.wrapping_add(start.wrapping_mul(stride));
                         // Wraps only when n == 1, where the stride is never used
                         // (NumPy computes it the same way in C).
                         strides[axis] = stride.wrapping_mul(step);
@@ -356,6 +431,38 @@ mod tests {
         let r = SliceArg::Slice(Slice { start: None, stop: Some(3), step: None });
         assert_eq!(s![:n], [r]);
         assert_eq!(s![], []);
+        // Bounds saturate as in Python; indices keep their value.
+        let r = SliceArg::Slice(Slice { start: None, stop: None, step: Some(isize::MAX) });
+        assert_eq!(s![::(u128::MAX)], [r]);
+        let r = SliceArg::Slice(Slice { start: Some(isize::MIN), stop: None, step: Some(-isize::MAX) });
+        assert_eq!(s![(i128::MIN)::(-isize::MAX)], [r]);
+        assert_eq!(s![(u128::MAX)], [SliceArg::WideIndex { negative: false, magnitude: u128::MAX }]);
+        assert_eq!(s![(i128::MIN)], [SliceArg::WideIndex { negative: true, magnitude: 1 << 127 }]);
+    }
+
+    #[test]
+    fn wide_indices_are_named_exactly() {
+        let a = Array::arange(3);
+        assert_eq!(
+            a.slice(s![(u64::MAX)]).unwrap_err().to_string(),
+            "index 18446744073709551615 is out of bounds for axis 0 with size 3"
+        );
+        assert_eq!(
+            a.slice(s![(i128::MIN)]).unwrap_err().to_string(),
+            "index -170141183460469231731687303715884105728 is out of bounds for axis 0 with size 3"
+        );
+    }
+
+    #[test]
+    fn empty_views_with_huge_strides_slice_without_overflow() {
+        let buffer = [0_i64; 1];
+        let v = crate::ArrayView::from_parts(&buffer, [0, 5], [8, isize::MAX - 7], 0).unwrap();
+        let w = v.slice(s![:, 3:]).unwrap();
+        assert_eq!(w.shape(), &[0, 2]);
+        let w = v.slice(s![:, -1]).unwrap();
+        assert_eq!(w.shape(), &[0]);
+        let w = w.slice(s![5:]).unwrap();
+        assert_eq!(w.size(), 0);
     }
 
     #[test]

@@ -10,13 +10,21 @@
 //!   ([`Error::InternalOverlap`]): writing through such a view is legal in
 //!   NumPy but means one `&mut` per index, two of them to the same element,
 //!   which Rust forbids. The test is NumPy's exact internal-overlap solver
-//!   (`solve_may_have_internal_overlap`, `mem_overlap.c`).
+//!   (`solve_may_have_internal_overlap`, `mem_overlap.c`), bounded by
+//!   [`DEFAULT_MAX_WORK`](crate::DEFAULT_MAX_WORK): a layout it cannot prove
+//!   overlap-free within the bound is refused too
+//!   ([`Error::InternalOverlapUndecided`]), never searched for hours.
+//!
+//! The shape must keep NumPy's limits (64 axes, `isize::MAX` bytes), so
+//! `ArrayView::from_parts(&[0_i64; 100], [1 << 60], [0], 0)` is "array is
+//! too big" as in NumPy's `test_array_too_big`, although it reaches one
+//! element. A length-1 axis's stride is never used and may be anything.
 
 use crate::array::{ArrayBase, ArrayView, ArrayViewMut, Storage, StorageMut};
 use crate::element::Element;
 use crate::error::{Error, Result};
 use crate::layout::Layout;
-use crate::overlap::{Overlap, solve_internal_overlap};
+use crate::overlap::{DEFAULT_MAX_WORK, Overlap, solve_internal_overlap};
 
 /// The layout `as_strided` asks for: starting where `from` starts.
 fn strided_layout(from: &Layout, shape: &[usize], strides: &[isize], buffer_len: usize) -> Result<Layout> {
@@ -25,11 +33,14 @@ fn strided_layout(from: &Layout, shape: &[usize], strides: &[isize], buffer_len:
 
 /// Fails unless no element of `layout` is reached twice.
 fn check_no_internal_overlap(layout: &Layout) -> Result<()> {
-    match solve_internal_overlap(layout, None) {
+    let (shape, strides) = (layout.shape().to_vec(), layout.strides().to_vec());
+    match solve_internal_overlap(layout, Some(DEFAULT_MAX_WORK)) {
         Overlap::No => Ok(()),
-        _ => {
-            Err(Error::InternalOverlap { shape: layout.shape().to_vec(), strides: layout.strides().to_vec() })
+        Overlap::Yes => Err(Error::InternalOverlap { shape, strides }),
+        Overlap::TooHard => {
+            Err(Error::InternalOverlapUndecided { shape, strides, max_work: Some(DEFAULT_MAX_WORK) })
         }
+        Overlap::Overflow => Err(Error::InternalOverlapUndecided { shape, strides, max_work: None }),
     }
 }
 
@@ -70,6 +81,8 @@ impl<S: StorageMut> ArrayBase<S> {
     /// assert_eq!(x.to_vec(), vec![0, 1, 0, 3, 0, 5]);
     /// let err = x.as_strided_mut([4, 3], [8, 8]).unwrap_err();
     /// assert!(err.to_string().contains("overlaps itself"));
+    /// // A length-1 axis's stride never matters: each element is reached once.
+    /// assert!(x.as_strided_mut([2, 1, 2], [8, isize::MIN, 16]).is_ok());
     /// # Ok::<(), ndview::Error>(())
     /// ```
     pub fn as_strided_mut(
@@ -113,15 +126,14 @@ impl<'a, T: Element> ArrayView<'a, T> {
     /// let layout = a.t().layout().clone();
     /// let again = ArrayView::with_layout(a.buffer(), layout)?;
     /// assert_eq!(again.shape(), &[3, 2]);
+    /// let wide = ndview::Layout::c_order(&[3], 16);
+    /// assert_eq!(ArrayView::with_layout(a.buffer(), wide).unwrap_err().to_string(),
+    ///            "the layout's item size 16 bytes must equal the size of the element type, 8 bytes");
     /// # Ok::<(), ndview::Error>(())
     /// ```
     pub fn with_layout(buffer: &'a [T], layout: Layout) -> Result<ArrayView<'a, T>> {
         if layout.itemsize() != size_of::<T>() {
-            return Err(Error::Misaligned {
-                what: "itemsize",
-                value: layout.itemsize() as isize,
-                itemsize: size_of::<T>(),
-            });
+            return Err(Error::ItemSizeMismatch { layout: layout.itemsize(), element: size_of::<T>() });
         }
         layout.check_within(buffer.len())?;
         Ok(ArrayBase { data: buffer, layout })

@@ -87,6 +87,7 @@ impl Model {
                     picks.push((vec![i as usize], false));
                 }
                 Some(SliceArg::Slice(s)) => picks.push((Self::slice_indices(s, len)?, true)),
+                Some(SliceArg::WideIndex { .. }) => return None, // out of bounds on every axis
             }
         }
         let shape: Vec<usize> = picks.iter().filter(|(_, keep)| *keep).map(|(p, _)| p.len()).collect();

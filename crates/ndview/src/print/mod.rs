@@ -262,8 +262,8 @@ fn array2string<S: Storage>(
 
 /// Each value as `str(a)` of an array holding these values prints it (one
 /// formatter chosen from all of them, so `1.` beside `2.5`), without the
-/// padding that lines up columns. The memory diagrams label cells with these.
-#[cfg(feature = "svg")]
+/// padding that lines up columns. The memory diagrams label cells with
+/// these, and the rich display fills its table cells with them.
 pub(crate) fn element_strings<T: Element>(values: &[T]) -> Vec<String> {
     let scalars: Vec<Scalar> = values.iter().map(|x| x.to_scalar()).collect();
     let format = ElementFormat::new::<T>(&scalars, false);
