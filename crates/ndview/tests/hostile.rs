@@ -654,6 +654,18 @@ fn exact_searches_on_hard_layouts_return() {
             let _ = hostile("shares_memory (hard)", &given, || shares_memory(&v, &v.slice(s![1:]).unwrap()));
         }
     }
+    // Diagrams of NumPy's hard problem (three axes of 1049): every strip
+    // cell's search is bounded, so the picture comes back at once.
+    #[cfg(feature = "svg")]
+    {
+        let n = 1049usize;
+        let buffer = vec![0u8; n * n + 1 + (n - 1) * (n + 1) + n];
+        let strides = [(n * n + 1) as isize, (n + 1) as isize, 1];
+        let a = ArrayView::from_parts(&buffer, [2, n, n], strides, 0).unwrap();
+        let b = a.slice(s![:, 1:, ::2]).unwrap();
+        let svg = calm("diagram::pair (hard)", || ndview::diagram::pair(&a, &b));
+        assert!(svg.starts_with("<svg"));
+    }
     let (c, o, e) = TALLY.with(|t| t.get());
     eprintln!("hostile tally hard searches: {c} calls, {o} Ok and checked, {e} Err and clear, 0 panics");
 }
