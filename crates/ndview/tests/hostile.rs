@@ -631,16 +631,23 @@ fn exact_searches_on_hard_layouts_return() {
     // exponential in the number of axes: as_strided_mut answers within its
     // bound, either proven overlap-free or refused as undecided.
     TALLY.with(|t| t.set((0, 0, 0)));
+    // Proven overlap-free, overlapping, undecided within the bound.
+    let mut outcomes = [0u32; 3];
     for n in [8usize, 12, 16, 22, 30, 40, 62] {
         for stride_of in [
             |k: usize| 10_007 + 79 * k as isize * (k as isize + 3),
             |k: usize| (1isize << k.min(16)) + 1,
             |k: usize| (k as isize + 1) * 1049,
+            // Powers of 3: every element once (base-3 digits 0 and 1).
+            |k: usize| 3isize.saturating_pow(k as u32).min(1 << 40),
         ] {
             // Byte strides over a u8 buffer that holds every element.
             let shape = vec![2usize; n];
             let strides: Vec<isize> = (0..n).map(stride_of).collect();
             let span: isize = strides.iter().sum::<isize>() + 1;
+            if span > 1 << 26 {
+                continue; // (powers of 3 beyond 16 axes)
+            }
             let mut buffer = vec![0u8; span as usize];
             let given = Given::default().all(&shape).all(&strides);
             let res = hostile("ArrayViewMut::from_parts (hard)", &given, || {
@@ -649,11 +656,34 @@ fn exact_searches_on_hard_layouts_return() {
             if let Some(size) = res {
                 assert_eq!(size, 1 << n);
             }
+            match ArrayViewMut::from_parts(&mut buffer, &shape, &strides, 0) {
+                Ok(_) => outcomes[0] += 1,
+                Err(Error::InternalOverlap { .. }) => outcomes[1] += 1,
+                Err(Error::InternalOverlapUndecided { max_work: Some(w), .. }) => {
+                    assert_eq!(w, ndview::DEFAULT_MAX_WORK);
+                    outcomes[2] += 1;
+                }
+                Err(e) => panic!("unexpected {e}"),
+            }
             let v = ArrayView::from_parts(&buffer, &shape, &strides, 0).unwrap();
             calm("internal_overlap (hard)", || v.internal_overlap());
             let _ = hostile("shares_memory (hard)", &given, || shares_memory(&v, &v.slice(s![1:]).unwrap()));
         }
     }
+    // Diagrams of NumPy's hard problem (three axes of 1049): every strip
+    // cell's search is bounded, so the picture comes back at once.
+    #[cfg(feature = "svg")]
+    {
+        let n = 1049usize;
+        let buffer = vec![0u8; n * n + 1 + (n - 1) * (n + 1) + n];
+        let strides = [(n * n + 1) as isize, (n + 1) as isize, 1];
+        let a = ArrayView::from_parts(&buffer, [2, n, n], strides, 0).unwrap();
+        let b = a.slice(s![:, 1:, ::2]).unwrap();
+        let svg = calm("diagram::pair (hard)", || ndview::diagram::pair(&a, &b));
+        assert!(svg.starts_with("<svg"));
+    }
+    eprintln!("hard as_strided_mut: {outcomes:?} (proven free, overlapping, undecided)");
+    assert!(outcomes.iter().all(|&k| k > 0), "{outcomes:?}");
     let (c, o, e) = TALLY.with(|t| t.get());
     eprintln!("hostile tally hard searches: {c} calls, {o} Ok and checked, {e} Err and clear, 0 panics");
 }
