@@ -282,7 +282,8 @@ pub(crate) fn prepare<'i>(
         ParseOutcome::Mask(m) => return Ok(Prepared::Mask(m)),
         ParseOutcome::Entries(p) => p,
     };
-    let pure_fancy = parsed.entries.iter().all(|e| matches!(e, Entry::Fancy(..) | Entry::Bool0(_)));
+    let pure_fancy =
+        parsed.fancy && parsed.entries.iter().all(|e| matches!(e, Entry::Fancy(..) | Entry::Bool0(_)));
     let sub = if pure_fancy { None } else { Some(view_from_index(layout, &parsed.entries)?) };
     if !parsed.fancy {
         let layout = sub.expect("a basic index has basic entries");
