@@ -164,3 +164,82 @@ macro_rules! __ix {
         })
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Array, ix};
+
+    fn strides_of(r: crate::Result<Array<i64>>) -> (Vec<usize>, Vec<isize>) {
+        let r = r.unwrap();
+        (r.shape().to_vec(), r.strides().to_vec())
+    }
+
+    /// Layouts observed with NumPy 2.4.6 (`a = np.arange(12).reshape(3, 4)`,
+    /// `idx = np.array([[0, 1], [2, 0]]).T`, F-ordered).
+    #[test]
+    fn result_layouts_follow_numpy() {
+        let a = Array::arange(12).into_shape([3, 4]).unwrap();
+        let idx = Array::from_vec(vec![0_i64, 1, 2, 0], [2, 2]).unwrap();
+        let idx = idx.t().copy_order(crate::Order::K);
+        assert_eq!(idx.strides(), &[8, 16]);
+        // a subspace of 4 elements: index axes in C order
+        assert_eq!(strides_of(a.select(ix![&idx])), (vec![2, 2, 4], vec![64, 32, 8]));
+        // no subspace: the index arrays' own memory order
+        assert_eq!(strides_of(Array::arange(10).select(ix![&idx])), (vec![2, 2], vec![8, 16]));
+        assert_eq!(strides_of(a.select(ix![&idx, &idx])), (vec![2, 2], vec![8, 16]));
+        // index axes in place, allocated first
+        assert_eq!(strides_of(a.select(ix![:, &idx])), (vec![3, 2, 2], vec![8, 48, 24]));
+        assert_eq!(strides_of(a.t().select(ix![[0, 1]])), (vec![2, 3], vec![24, 8]));
+        assert_eq!(strides_of(a.t().select(ix![[[0], [1]], [0, 2]])), (vec![2, 2], vec![16, 8]));
+        let b = Array::arange(24).into_shape([2, 3, 4]).unwrap();
+        assert_eq!(strides_of(b.select(ix![:, [0, 1], :])), (vec![2, 2, 4], vec![32, 64, 8]));
+        assert_eq!(b.select(ix![0, :, [0, 1]]).unwrap().shape(), &[2, 3]);
+        assert_eq!(b.select(ix![:, 0, [0, 1]]).unwrap().shape(), &[2, 2]);
+        // empty results have zero strides, like every empty allocation
+        assert_eq!(strides_of(a.select(ix![false, ...])), (vec![0, 3, 4], vec![0, 0, 0]));
+        assert_eq!(strides_of(a.select(ix![true])), (vec![1, 3, 4], vec![96, 32, 8]));
+    }
+
+    #[test]
+    fn mask_assignment_errors_and_broadcasts() {
+        let mut a = Array::arange(12).into_shape([3, 4]).unwrap();
+        let m = a.gt(4).unwrap();
+        let err = a.assign_at(ix![&m], [1, 2]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "NumPy boolean array indexing assignment cannot assign 2 input values to the 7 output values \
+             where the mask is true"
+        );
+        let err = a.assign_at(ix![&m], [[1, 2]]).unwrap_err();
+        assert_eq!(err.numpy_type(), "TypeError");
+        let mut b = a.copy();
+        b.assign_at(ix![&m], [5]).unwrap();
+        assert_eq!(b.to_vec(), vec![0, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5]);
+        let mut b = a.copy();
+        b.add_assign_at(ix![&m], [1]).unwrap();
+        assert_eq!(b.to_vec(), vec![0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]);
+        // a[[0, 0, 1]] += [[1], [2], [3]]: the last write of row 0 wins
+        a.add_assign_at(ix![[0, 0, 1]], [[1], [2], [3]]).unwrap();
+        assert_eq!(a.to_vec(), vec![2, 3, 4, 5, 7, 8, 9, 10, 8, 9, 10, 11]);
+    }
+
+    #[test]
+    fn keep_order_outputs() {
+        let a = Array::arange(12).into_shape([3, 4]).unwrap();
+        let w = crate::where_(&a.t().gt(3).unwrap(), 1, &a.t()).unwrap();
+        assert_eq!(w.strides(), &[8, 32]);
+        let back = a.slice(crate::s![::-1, ::-1]).unwrap().gt(2).unwrap();
+        assert_eq!(back.strides(), &[4, 1]);
+    }
+
+    #[test]
+    fn bool_results_print_display_and_draw() {
+        let m = Array::arange(3).gt(0).unwrap();
+        assert_eq!(format!("{m:?}"), "array([False,  True,  True])");
+        assert!(m.to_html().contains("True"));
+        #[cfg(feature = "svg")]
+        assert!(crate::diagram::svg(&m).contains("data-itemsize=\"1\""));
+        let picked = Array::arange(3).select(ix![&m]).unwrap();
+        assert!(!crate::shares_memory(&m, &picked).unwrap());
+    }
+}
