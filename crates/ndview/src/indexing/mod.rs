@@ -167,7 +167,7 @@ macro_rules! __ix {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Array, ix};
+    use crate::Array;
 
     fn strides_of(r: crate::Result<Array<i64>>) -> (Vec<usize>, Vec<isize>) {
         let r = r.unwrap();
@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn keep_order_outputs() {
         let a = Array::arange(12).into_shape([3, 4]).unwrap();
-        let w = crate::where_(&a.t().gt(3).unwrap(), 1, &a.t()).unwrap();
+        let w = crate::where_(&a.t().gt(3).unwrap(), 1, a.t()).unwrap();
         assert_eq!(w.strides(), &[8, 32]);
         let back = a.slice(crate::s![::-1, ::-1]).unwrap().gt(2).unwrap();
         assert_eq!(back.strides(), &[4, 1]);
