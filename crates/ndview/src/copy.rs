@@ -344,15 +344,32 @@ pub(crate) fn gather_indexed<T: Copy>(
 ) {
     let count = counting_strides(outer);
     if let ([len], [step], [1]) = (block.shape, block.indexed, block.other) {
-        // A one-axis block written contiguously: the common `a[:, idx]`.
+        // A one-axis block written contiguously: rows (`a[idx]`, one copy
+        // each) or columns (`a[:, idx]`). Columns are copied in tiles of a
+        // few rows, so that the reads of one tile stay within a few pages
+        // and every write fills whole cache lines.
         let (len, step) = (*len, *step);
+        let mut starts = Vec::with_capacity(offsets.len());
         for_each_pair(outer, dst_outer, 0, &count, 0, |d, k| {
-            let s = base + offsets[k as usize];
-            let d = d as usize;
-            for (i, out) in dst[d..d + len].iter_mut().enumerate() {
-                *out = src[(s + i as isize * step) as usize];
-            }
+            starts.push((d as usize, base + offsets[k as usize]))
         });
+        if step == 1 {
+            for &(d, s) in &starts {
+                dst[d..d + len].copy_from_slice(&src[s as usize..s as usize + len]);
+            }
+            return;
+        }
+        const TILE: usize = 16;
+        let mut i0 = 0;
+        while i0 < len {
+            let i1 = (i0 + TILE).min(len);
+            for &(d, s) in &starts {
+                for (i, out) in dst[d + i0..d + i1].iter_mut().enumerate() {
+                    *out = src[(s + (i0 + i) as isize * step) as usize];
+                }
+            }
+            i0 = i1;
+        }
         return;
     }
     let count = counting_strides(outer);
