@@ -739,7 +739,7 @@ impl<S: StorageMut> ArrayBase<S> {
     /// # Ok::<(), ndview::Error>(())
     /// ```
     pub fn assign<S2: Storage<Elem = S::Elem>>(&mut self, src: &ArrayBase<S2>) -> Result<()> {
-        let layout = crate::broadcast::broadcast_to(src.layout(), self.shape())?;
+        let layout = crate::broadcast::broadcast_for_assign(src.layout(), self.shape())?;
         let mut values = crate::iter::Iter::new(src.data.as_slice(), &layout);
         self.map_inplace(|x| {
             if let Some(v) = values.next() {

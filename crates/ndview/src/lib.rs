@@ -12,7 +12,10 @@
 //! | `array`     | owned arrays, shared and mutable views, element access     |
 //! | `slicing`   | `s![1:, ::-1]` and NumPy's slice normalisation              |
 //! | `index`     | integer indices checked as NumPy does (`check_and_adjust_index`) |
-//! | `broadcast` | NumPy's broadcasting of a source array, for `assign`       |
+//! | `indexing`  | `ix![[0, 2], 1:]`: integer arrays, masks, assignment, `add_at` |
+//! | `elementwise` | comparisons (`a.gt(5)`), `&` `|` `^` `!` on masks, `where_` |
+//! | `take`      | `take`, `compress`, `nonzero`, `argwhere`                  |
+//! | `broadcast` | NumPy's broadcasting rule, in one place                    |
 //! | `axes`      | `t()`, `transpose`, `swapaxes`                             |
 //! | `reshape`   | `reshape` (view or copy), `ravel`                          |
 //! | `copy`      | `copy`, `flatten`, and the one copy loop                   |
@@ -36,6 +39,27 @@
 //!
 //! data.slice_mut(s![1:, :3])?[[0, 0]] = 999;   // writes through to data
 //! assert_eq!(data[[1, 0]], 999);
+//! # Ok::<(), ndview::Error>(())
+//! ```
+//!
+//! An **advanced** index (an integer array or a boolean mask, NumPy's
+//! "fancy" indexing) always makes a new array, and the type says so:
+//! [`at`](ArrayBase::at) returns a [`CowArray`] (a view for a basic index,
+//! an owned array for an advanced one), [`select`](ArrayBase::select) an
+//! [`Array`]. Writing into that new array leaves the source alone; to write
+//! through the index, use [`assign_at`](ArrayBase::assign_at).
+//!
+//! ```
+//! use ndview::{ix, shares_memory, Array};
+//!
+//! let mut data = Array::arange(12).into_shape([3, 4])?;
+//! let mut picked = data.select(ix![[0, 2], 1:])?;  // NumPy: data[[0, 2], 1:]
+//! picked.fill(0);                                   // changes only the copy
+//! assert_eq!(data[[0, 1]], 1);
+//! assert!(!shares_memory(&data, &picked)?);
+//! let big = data.gt(9)?;                            // a mask: data > 9
+//! data.assign_at(ix![&big], -1)?;                  // data[data > 9] = -1
+//! assert_eq!(data.to_vec()[9..], [9, -1, -1]);
 //! # Ok::<(), ndview::Error>(())
 //! ```
 //!
@@ -64,8 +88,10 @@ mod cow;
 pub mod diagram;
 mod display;
 mod element;
+mod elementwise;
 mod error;
 mod index;
+mod indexing;
 mod iter;
 mod layout;
 mod overlap;
@@ -74,15 +100,19 @@ pub mod random;
 mod reshape;
 mod slicing;
 mod strided;
+mod take;
 
 pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, AsArray, Flags, Storage, StorageMut};
 pub use cow::CowArray;
 pub use element::{Element, Scalar};
+pub use elementwise::{logical_and, logical_not, logical_or, logical_xor, where_};
 pub use error::{Error, Result};
+pub use indexing::{IndexElem, IndexItem, IntoIndexItem, ListElem, Operand, WrappingAdd};
 pub use iter::Iter;
 pub use layout::{Layout, Order};
 pub use overlap::{DEFAULT_MAX_WORK, may_share_memory, shares_memory, shares_memory_max_work};
 pub use slicing::{Slice, SliceArg, SliceIndex};
+pub use take::{Nonzero, TakeMode};
 
 /// The README's example, compiled and run as a doc test.
 #[doc = include_str!("../README.md")]
