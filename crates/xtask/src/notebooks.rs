@@ -141,8 +141,19 @@ fn tidy_markdown(text: &str, titles: &[(String, String)]) -> String {
     }
     for (title, path) in titles {
         let file = Path::new(path).file_name().unwrap().to_string_lossy().into_owned();
-        out = out.replace(&format!("]({file})"), &format!("](#{})", heading_anchor(title)));
+        let to = format!("](#{})", heading_anchor(title));
+        out = out.replace(&format!("]({file})"), &to);
+        // A link to a heading inside the chapter goes to the chapter: Jupyter
+        // names headings otherwise than mdBook.
+        let with_fragment = format!("]({file}#");
+        while let Some(start) = out.find(&with_fragment) {
+            let Some(end) = out[start..].find(')') else { break };
+            out.replace_range(start..start + end + 1, &to);
+        }
     }
+    // Pages outside the sections (such as Rust for NumPy Users) stay Markdown
+    // files of the book's source, one folder up from `notebooks/`.
+    out = out.replace("](../", "](../src/");
     if out.matches("<details").count() != out.matches("</details>").count() {
         let mut kept = Vec::new();
         for line in out.lines() {
