@@ -13,7 +13,8 @@
 //! | `slicing`   | `s![1:, ::-1]` and NumPy's slice normalisation              |
 //! | `axes`      | `t()`, `transpose`, `swapaxes`                             |
 //! | `reshape`   | `reshape` (view or copy), `ravel`                          |
-//! | `copy`      | `copy`, `flatten`, and the one copy loop                   |
+//! | `copy`      | `copy`, `flatten`, and the one copy engine                 |
+//! | `alloc`     | new buffers, huge pages for large ones (the only `unsafe`) |
 //! | `strided`   | checked `as_strided`                                       |
 //! | `overlap`   | `shares_memory`, `may_share_memory`, internal overlap      |
 //! | `print`     | `Display` = NumPy's `str()`, `Debug` = `repr()`            |
@@ -37,8 +38,11 @@
 //! # Ok::<(), ndview::Error>(())
 //! ```
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
+// The one module with `unsafe`: the huge-page advice for large buffers.
+#[allow(unsafe_code)]
+mod alloc;
 mod array;
 mod axes;
 mod axis_vec;
