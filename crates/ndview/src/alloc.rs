@@ -75,6 +75,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(miri, ignore = "4 MiB buffers are slow under Miri, which skips the advice anyway")]
     fn large_buffers_are_advised_and_still_work() {
         // 4 MiB and more: advised (a no-op under Miri); the buffer behaves as any other.
         let n = HUGE_PAGE_THRESHOLD / 8 + 3;
@@ -84,7 +85,14 @@ mod tests {
         assert_eq!((v[0], v[n - 1]), (n as i64 - 1, 0));
         let z: Vec<u8> = zeroed(HUGE_PAGE_THRESHOLD);
         assert!(z.iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn small_buffers_are_plain() {
         let small: Vec<f64> = zeroed(3);
         assert_eq!(small, [0.0; 3]);
+        let mut v: Vec<bool> = with_capacity(2);
+        v.extend([true, false]);
+        assert_eq!(v, [true, false]);
     }
 }

@@ -314,7 +314,10 @@ impl Array<i64> {
     /// assert_eq!(a.strides(), &[8]);
     /// ```
     pub fn arange(n: usize) -> Array<i64> {
-        Array::from_vec_1d((0..n as i64).collect())
+        // A new buffer as NumPy makes one: huge pages when it is large.
+        let mut data = crate::alloc::with_capacity(n);
+        data.extend(0..n as i64);
+        Array::from_vec_1d(data)
     }
 }
 

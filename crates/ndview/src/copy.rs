@@ -25,7 +25,7 @@
 //!    becomes one axis of step −1; `[::2, ::2]` stays two axes.
 //! 2. **Contiguous runs.** If the innermost axis has step 1 each run is one
 //!    `extend_from_slice` (a `memcpy`); step −1 is a reversed run
-//!    (`iter().rev()`, which the compiler turns into a vector shuffle).
+//!    (`iter().rev()` over the run's slice).
 //! 3. **The inner axis with a fixed step.** Otherwise each run is read with
 //!    a fixed step (`step_by`) and appended; the outer axes are an odometer
 //!    that moves the start of the run by their steps, so nothing is
@@ -36,9 +36,10 @@
 //!    costs.
 //! 4. **Blocked transposes.** When some outer axis steps through memory
 //!    more finely than the innermost one (a transpose: the output's rows are
-//!    the source's columns), walking output order would read one element
-//!    per cache line and come back for the neighbours long after the line
-//!    left the cache. The engine then copies the plane of that axis and the
+//!    the source's columns), walking output order reads one element per
+//!    cache line and comes back for the line's neighbour only after a whole
+//!    column of other lines (1000 lines, 64 KB, for `big.T`: more than L1
+//!    holds). The engine then copies the plane of that axis and the
 //!    innermost one in square tiles of [`TILE`]×[`TILE`] elements (a band of
 //!    output rows at a time, tile by tile along them), so every
 //!    cache line loaded is used whole while it is still in L1, writing the
@@ -65,8 +66,8 @@ use crate::layout::{Layout, Order};
 /// The side of the square tiles of a blocked transpose, in elements: 32
 /// elements of 8 bytes are four cache lines, and a tile (32 source runs and
 /// 32 output runs, 8 KiB of `i64` each way) stays in L1 while it is copied.
-/// Tiles of 8, 16, 32 and 64 were tried on the 1000×10 000 transpose; 32
-/// was as fast as any.
+/// Square tiles of 8, 16 and 32 and oblong ones (64×8, 8×64) were tried on
+/// the 1000×10 000 transpose, on a loaded machine; 32 was among the fastest.
 pub(crate) const TILE: usize = 32;
 
 /// One axis of a [`Walk`]: its length and its step, in elements.
@@ -308,6 +309,16 @@ pub(crate) fn gather<T: Element>(data: &[T], layout: &Layout, order: Order) -> V
         Order::A => Order::C,
         other => other,
     };
+    if layout.is_c_contiguous() && (order == Order::C || layout.ndim() <= 1) {
+        // The most common copy, without building a walk: one `memcpy`.
+        let size = layout.size();
+        let mut out = alloc::with_capacity(size);
+        if size > 0 {
+            let start = (layout.offset() / layout.itemsize() as isize) as usize;
+            out.extend_from_slice(&data[start..start + size]);
+        }
+        return out;
+    }
     let walk = match order {
         Order::F => Walk::new(&reversed_layout(layout)),
         Order::K => Walk::new(&permuted(layout, &k_iteration_axes(layout))),

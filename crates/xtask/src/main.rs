@@ -3,13 +3,14 @@
 //! ```text
 //! cargo xtask serve       set up, build the listings, serve the book on 127.0.0.1:3000
 //! cargo xtask build       set up, build the listings, write the static site to target/book
-//! cargo xtask test        every check: tests, NumPy fixtures, book, links,
+//! cargo xtask test        every check: tests, NumPy fixtures, Miri, book, links,
 //!                         notebooks on the real kernel, every page in headless Chromium
 //! cargo xtask outputs     rewrite the listings' expected outputs from fresh runs
 //! cargo xtask oracle      rerun real NumPy: fixtures and the NumPy originals' outputs
 //! cargo xtask notebooks   regenerate notebooks/ from the book (--run: and run them on evcxr)
 //! cargo xtask jupyter     set up JupyterLab with the Rust kernel and open notebooks/
 //! cargo xtask bench       ndview vs ndarray vs NumPy, as ratios measured in one run
+//!                         (--quick: a short run; --record: write src/section-1/data/bench.json)
 //! ```
 
 mod bench;
@@ -66,8 +67,7 @@ fn describe(c: &Command) -> String {
     s
 }
 
-const USAGE: &str =
-    "usage: cargo xtask <serve|build|test|outputs|oracle [--check]|notebooks [--check|--run]|jupyter|bench>";
+const USAGE: &str = "usage: cargo xtask <serve|build|test|outputs|oracle [--check]|notebooks [--check|--run]|jupyter|bench [--quick] [--record]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -84,7 +84,9 @@ fn main() -> ExitCode {
         }
         Some("notebooks") => notebooks::generate(&root, check),
         Some("jupyter") => notebooks::jupyter(&root),
-        Some("bench") => bench::run(&root),
+        Some("bench") => {
+            bench::run(&root, args.iter().any(|a| a == "--quick"), args.iter().any(|a| a == "--record"))
+        }
         _ => Err(USAGE.into()),
     };
     match result {
@@ -119,6 +121,13 @@ fn test(root: &Path) -> Result {
     })?;
     step("benchmarks compile and run once", &mut || {
         run(cmd("cargo").args(["test", "-p", "ndview", "--benches"]))
+    })?;
+    step("Miri: ndview's copy engine and its one unsafe module", &mut || {
+        tools::ensure_miri()?;
+        // Scaled down: only the unit tests of the copy engine and of the
+        // allocation module (the proptest cases are fewer under cfg(miri)).
+        run(cmd("cargo")
+            .args(["+nightly", "miri", "test", "-p", "ndview", "--lib", "--", "copy::", "alloc::"]))
     })?;
     let mut site = None;
     step("book build, cmdrun errors, links, Rust block count", &mut || {
