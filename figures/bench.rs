@@ -175,6 +175,7 @@ fn plot(r: &Value) -> Result<String, String> {
                 ("sans-serif", 15).into_font().color(&ink),
             )
             .margin(12)
+            .margin_right(34)
             .x_label_area_size(40)
             .y_label_area_size(64)
             .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())
