@@ -125,3 +125,41 @@ fn every_figure_is_in_a_chapter_with_a_caption() {
     all.sort();
     assert_eq!(shown, all, "every figure is shown once");
 }
+
+/// The performance chapter's table and plot, drawn from the recorded
+/// benchmark data: they run, the plot is one line of well-formed SVG with
+/// a line per library and the floor, labelled with the machine and the date,
+/// drawn in the page's text colour, and the chapter shows both.
+#[test]
+fn the_benchmark_table_and_plot_come_from_the_record() {
+    let bench = |what: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_bench-figures")).arg(what).output().unwrap();
+        assert!(out.status.success(), "bench-figures {what}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let record: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("src/section-1/data/bench.json")).unwrap())
+            .unwrap();
+    let table = bench("table");
+    let rows = record["operations"].as_array().unwrap().len();
+    assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), rows + 2, "{table}");
+    assert!(table.contains(record["date"].as_str().unwrap()), "says when");
+    assert!(table.contains(record["machine"]["cpu"].as_str().unwrap()), "says where");
+
+    let svg = bench("plot");
+    let svg = svg.strip_suffix('\n').expect("one line and a newline");
+    assert!(!svg.contains('\n'));
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    assert!(doc.root_element().attribute("viewBox").is_some(), "scales with the page");
+    let lines = doc.descendants().filter(|n| n.has_tag_name("polyline")).count();
+    assert!(lines >= 5, "ndview, ndarray, NumPy, the floor and the view: {lines} lines");
+    assert!(svg.contains(record["date"].as_str().unwrap()), "the plot names the date");
+    assert!(!svg.contains("#000000") && !svg.contains("#FFFFFF"), "no fixed black or white");
+
+    let chapter = fs::read_to_string(root.join("src/section-1/copies-vs-views-performance.md")).unwrap();
+    for what in ["table", "plot"] {
+        let line = format!("<!-- cmdrun --strict ../../target/debug/bench-figures {what} -->");
+        assert_eq!(chapter.matches(&line).count(), 1, "the chapter shows the {what} once");
+    }
+}

@@ -1,6 +1,7 @@
 //! Every program listing prints exactly its committed expected output, and
 //! `listings/`, `Cargo.toml` and the chapters agree about which listings exist
-//! (the one other binary, `figures`, is tested in `figures.rs`).
+//! (the other binaries, `figures` and `bench-figures`, are tested in
+//! `figures.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,9 +57,10 @@ fn expected_outputs_start_with_the_command_that_made_them() {
     }
 }
 
-/// The binaries of the book package that are not listings: only `figures`,
-/// which prints the memory diagrams the chapters show.
-const TOOLS: [(&str, &str); 1] = [("figures", "figures/figures.rs")];
+/// The binaries of the book package that are not listings: `figures`, which
+/// prints the memory diagrams the chapters show, and `bench-figures`, which
+/// prints the performance chapter's benchmark table and plot.
+const TOOLS: [(&str, &str); 2] = [("figures", "figures/figures.rs"), ("bench-figures", "figures/bench.rs")];
 
 #[test]
 fn every_program_listing_is_a_binary_and_every_binary_a_listing() {

@@ -362,13 +362,7 @@ impl Array<i64> {
 /// `MemoryError` for an array of `shape` when the allocator refuses
 /// (`Vec::try_reserve_exact`: no abort).
 pub(crate) fn try_vec<T: Element>(capacity: usize, shape: &[usize]) -> Result<Vec<T>> {
-    let mut v = Vec::new();
-    v.try_reserve_exact(capacity).map_err(|_| Error::MemoryError {
-        shape: shape.to_vec(),
-        dtype: T::DTYPE,
-        itemsize: size_of::<T>(),
-    })?;
-    Ok(v)
+    crate::alloc::try_with_capacity(capacity, shape)
 }
 
 impl<S: Storage> ArrayBase<S> {

@@ -18,7 +18,8 @@
 //! | `broadcast` | NumPy's broadcasting rule, in one place                    |
 //! | `axes`      | `t()`, `transpose`, `swapaxes`                             |
 //! | `reshape`   | `reshape` (view or copy), `ravel`                          |
-//! | `copy`      | `copy`, `flatten`, and the one copy loop                   |
+//! | `copy`      | `copy`, `flatten`, and the one copy engine                 |
+//! | `alloc`     | new buffers, huge pages for large ones (the only `unsafe`) |
 //! | `strided`   | checked `as_strided`                                       |
 //! | `overlap`   | `shares_memory`, `may_share_memory`, internal overlap      |
 //! | `print`     | `Display` = NumPy's `str()`, `Debug` = `repr()`            |
@@ -74,8 +75,11 @@
 //! `copy`, `to_vec`, …) have a fallible twin (`try_zeros`, `try_arange`,
 //! `try_copy`, `try_to_vec`, …) and document their panics.
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
+// The one module with `unsafe`: the huge-page advice for large buffers.
+#[allow(unsafe_code)]
+mod alloc;
 mod array;
 mod axes;
 mod axis_vec;

@@ -4,13 +4,14 @@
 //! cargo xtask serve       set up, build the listings, serve the book on 127.0.0.1:3000
 //! cargo xtask build       set up, build the listings, write the static site to target/book
 //!                         (--publish: with the PDF and the executed notebooks, as deployed)
-//! cargo xtask test        every check: tests, NumPy fixtures, book, links,
+//! cargo xtask test        every check: tests, NumPy fixtures, Miri, book, links,
 //!                         notebooks on the real kernel, every page in headless Chromium
 //! cargo xtask outputs     rewrite the listings' expected outputs from fresh runs
 //! cargo xtask oracle      rerun real NumPy: fixtures and the NumPy originals' outputs
 //! cargo xtask notebooks   regenerate notebooks/ from the book (--run: and run them on evcxr)
 //! cargo xtask jupyter     set up JupyterLab with the Rust kernel and open notebooks/
 //! cargo xtask bench       ndview vs ndarray vs NumPy, as ratios measured in one run
+//!                         (--quick: a short run; --record: write src/section-1/data/bench.json)
 //! cargo xtask preprocess  the book's mdBook preprocessors (book.toml runs them)
 //! ```
 
@@ -70,7 +71,7 @@ fn describe(c: &Command) -> String {
     s
 }
 
-const USAGE: &str = "usage: cargo xtask <serve|build [--publish]|test|outputs|oracle [--check]|notebooks [--check|--run]|jupyter|bench|preprocess STAGE>";
+const USAGE: &str = "usage: cargo xtask <serve|build [--publish]|test|outputs|oracle [--check]|notebooks [--check|--run]|jupyter|bench [--quick] [--record]|preprocess STAGE>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -88,7 +89,9 @@ fn main() -> ExitCode {
         }
         Some("notebooks") => notebooks::generate(&root, check),
         Some("jupyter") => notebooks::jupyter(&root),
-        Some("bench") => bench::run(&root),
+        Some("bench") => {
+            bench::run(&root, args.iter().any(|a| a == "--quick"), args.iter().any(|a| a == "--record"))
+        }
         Some("preprocess") => preprocess::main(&root, &args[1..]),
         _ => Err(USAGE.into()),
     };
@@ -128,10 +131,21 @@ fn test(root: &Path) -> Result {
     step("conformance runner on the NumPy cases", &mut || {
         run(cmd("cargo")
             .args(["run", "--release", "-p", "ndview", "--example", "conform", "--"])
-            .args(["crates/ndview/tests/numpy/cases.json", "crates/ndview/tests/numpy/listings.json"]))
+            .args(["crates/ndview/tests/numpy/cases.json", "crates/ndview/tests/numpy/listings.json"]))?;
+        // Section 2's cases on their own, so their closing line is theirs.
+        run(cmd("cargo")
+            .args(["run", "--release", "-p", "ndview", "--example", "conform", "--"])
+            .arg("crates/ndview/tests/numpy/indexing-cases.json"))
     })?;
     step("benchmarks compile and run once", &mut || {
         run(cmd("cargo").args(["test", "-p", "ndview", "--benches"]))
+    })?;
+    step("Miri: ndview's copy engine and its one unsafe module", &mut || {
+        tools::ensure_miri()?;
+        // Scaled down: only the unit tests of the copy engine and of the
+        // allocation module (the proptest cases are fewer under cfg(miri)).
+        run(cmd("cargo")
+            .args(["+nightly", "miri", "test", "-p", "ndview", "--lib", "--", "copy::", "alloc::"]))
     })?;
     step("ndview as a crate: docs without warnings, cargo package, publish --dry-run", &mut || {
         run(cmd("cargo").args(["doc", "--no-deps", "-p", "ndview"]).env("RUSTDOCFLAGS", "-D warnings"))?;

@@ -9,6 +9,7 @@
 //! | Python packages | `crates/xtask/requirements.txt` | `.venv` |
 //! | playwright-core | `crates/xtask/browser/package-lock.json` | `crates/xtask/browser/node_modules` |
 //! | Chromium, poppler-utils | Debian's | `/usr/bin/chromium`, `/usr/bin/pdfinfo` (apt) |
+//! | Miri | nightly Rust's `miri` component | rustup's nightly toolchain (the one tool installed globally, as rustup keeps toolchains) |
 //!
 //! A tool whose pinned version is already installed is not installed again.
 
@@ -139,4 +140,24 @@ pub fn ensure_playwright(root: &Path) -> Result<PathBuf> {
         .current_dir(&dir)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     Ok(dir)
+}
+
+/// Nightly Rust with Miri, installed with rustup when missing, and Miri's
+/// sysroot (`cargo +nightly miri setup`, quick when it is already built).
+pub fn ensure_miri() -> Result {
+    let installed =
+        cmd("cargo").args(["+nightly", "miri", "--version"]).output().is_ok_and(|o| o.status.success());
+    if !installed {
+        eprintln!("xtask: installing nightly Rust with Miri");
+        run(cmd("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+            "--component",
+            "miri",
+        ]))?;
+    }
+    run(cmd("cargo").args(["+nightly", "miri", "setup"]))
 }

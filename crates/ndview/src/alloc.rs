@@ -1,0 +1,113 @@
+//! New buffers for copies, and the crate's only `unsafe` code.
+//!
+//! A copy of a large array spends much of its time not copying but taking
+//! page faults: the first write to each 4 KiB page of a fresh allocation
+//! traps into the kernel, which finds a page, zeroes it and maps it. On
+//! Linux a buffer can ask to be backed by 2 MiB transparent huge pages
+//! instead (`madvise(MADV_HUGEPAGE)`), which turns 512 faults into one. NumPy
+//! does this for every allocation of 4 MiB or more (`indicate_hugepages`,
+//! `numpy/_core/src/multiarray/alloc.c`), and so does ndview, with the same
+//! threshold. Whether the kernel listens depends on
+//! `/sys/kernel/mm/transparent_hugepage/enabled`: `always` needs no advice,
+//! `madvise` follows it, `never` ignores it. The advice never changes what
+//! the buffer holds, only how the kernel maps it; on other systems, and
+//! under Miri (which cannot call into the kernel), it is skipped.
+
+use std::mem::size_of;
+
+use crate::element::Element;
+use crate::error::{Error, Result};
+
+/// Buffers of this many bytes or more are advised to use huge pages
+/// (NumPy's threshold: `1 << 22`, 4 MiB).
+pub(crate) const HUGE_PAGE_THRESHOLD: usize = 1 << 22;
+
+/// An empty `Vec` with room for `len` elements, advised to use huge pages
+/// when it is large; NumPy's `MemoryError` (naming `shape`) when the memory
+/// cannot be had, instead of an abort.
+pub(crate) fn try_with_capacity<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(len).map_err(|_| Error::MemoryError {
+        shape: shape.to_vec(),
+        dtype: T::DTYPE,
+        itemsize: size_of::<T>(),
+    })?;
+    advise_huge_pages(&v);
+    Ok(v)
+}
+
+/// [`zeroed`], or NumPy's `MemoryError`. Rust has no fallible zeroed `Vec`
+/// on stable, so the allocation is tried first with [`try_with_capacity`]
+/// (and given back) before the zeroed one is made.
+pub(crate) fn try_zeroed<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<T>> {
+    drop(try_with_capacity::<T>(len, shape)?);
+    Ok(zeroed(len))
+}
+
+/// `len` zeros, advised to use huge pages when large. The allocator hands
+/// out a large zeroed buffer as fresh pages that nobody has touched yet
+/// (`calloc` on `mmap`ed memory), so the advice still applies and the
+/// zeroing costs nothing beyond the page faults a copy pays anyway.
+pub(crate) fn zeroed<T: Element>(len: usize) -> Vec<T> {
+    let v = vec![T::zero(); len];
+    advise_huge_pages(&v);
+    v
+}
+
+/// Asks the kernel to back `v`'s allocation with huge pages, if it is at
+/// least [`HUGE_PAGE_THRESHOLD`] bytes. Errors (an old kernel, THP compiled
+/// out) are ignored, as NumPy ignores them: the advice is only a hint.
+fn advise_huge_pages<T>(v: &Vec<T>) {
+    let bytes = v.capacity().saturating_mul(size_of::<T>());
+    if bytes < HUGE_PAGE_THRESHOLD {
+        return;
+    }
+    #[cfg(all(target_os = "linux", not(miri)))]
+    {
+        // madvise takes whole pages: from the first page boundary inside the
+        // allocation to the last one (4 KiB, as NumPy assumes; on a system
+        // with larger base pages an unaligned start is rejected, harmlessly).
+        const PAGE: usize = 4096;
+        let begin = v.as_ptr() as usize;
+        let start = begin.next_multiple_of(PAGE);
+        let end = (begin + bytes) / PAGE * PAGE;
+        if end > start {
+            // SAFETY: `start..end` lies inside the allocation `v` owns (it
+            // is `v`'s `capacity * size_of::<T>()` bytes with the partial
+            // pages at both ends left out), which stays alive for the whole
+            // call. MADV_HUGEPAGE only sets the kernel's paging policy for
+            // that range: it reads and writes no memory, so it cannot break
+            // any Rust invariant on `v` or on anything else.
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg_attr(miri, ignore = "4 MiB buffers are slow under Miri, which skips the advice anyway")]
+    fn large_buffers_are_advised_and_still_work() {
+        // 4 MiB and more: advised (a no-op under Miri); the buffer behaves as any other.
+        let n = HUGE_PAGE_THRESHOLD / 8 + 3;
+        let mut v: Vec<i64> = try_with_capacity(n, &[n]).unwrap();
+        assert!(v.capacity() >= n && v.is_empty());
+        v.extend((0..n as i64).rev());
+        assert_eq!((v[0], v[n - 1]), (n as i64 - 1, 0));
+        let z: Vec<u8> = zeroed(HUGE_PAGE_THRESHOLD);
+        assert!(z.iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn small_buffers_are_plain() {
+        let small: Vec<f64> = zeroed(3);
+        assert_eq!(small, [0.0; 3]);
+        let mut v: Vec<bool> = try_with_capacity(2, &[2]).unwrap();
+        v.extend([true, false]);
+        assert_eq!(v, [true, false]);
+    }
+}

@@ -1,0 +1,246 @@
+//! The performance chapter's benchmark table and plot, drawn at build time
+//! from the committed record of `cargo xtask bench --record`
+//! (`src/section-1/data/bench.json`): nothing in them is typed by hand.
+//!
+//! * `bench-figures table` prints the results as a Markdown table, then a
+//!   paragraph saying where and when they were measured;
+//! * `bench-figures plot` prints an SVG on one line: time against size of a
+//!   contiguous copy into a new array, for ndview, ndarray, NumPy and the
+//!   floor, and of making a view of the same array, labelled with the machine and the date. Its text and axes are
+//!   drawn in `currentColor`, so they take the page's text colour in light
+//!   and dark themes alike.
+//!
+//! A chapter shows them with `<!-- cmdrun --strict ../../target/debug/bench-figures table -->`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use plotters::prelude::*;
+use serde_json::Value;
+
+/// Where the record is, from the project root.
+const RECORD: &str = "src/section-1/data/bench.json";
+
+fn record() -> Result<Value, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(RECORD);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn num(v: &Value, key: &str) -> Result<f64, String> {
+    v[key].as_f64().ok_or_else(|| format!("the record has no number {key:?}"))
+}
+
+fn text<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key].as_str().unwrap_or("unknown")
+}
+
+/// A time with a unit that suits it (three significant digits).
+fn show(ns: f64) -> String {
+    let (value, unit) = if ns >= 1e6 {
+        (ns / 1e6, "ms")
+    } else if ns >= 1e3 {
+        (ns / 1e3, "µs")
+    } else {
+        (ns, "ns")
+    };
+    let decimals = if value >= 100.0 {
+        0
+    } else if value >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{value:.decimals$} {unit}")
+}
+
+/// A byte count as the plot's axis shows it.
+fn show_bytes(bytes: f64) -> String {
+    match bytes {
+        b if b >= 1e6 => format!("{} MB", b / 1e6),
+        b if b >= 1e3 => format!("{} kB", b / 1e3),
+        b => format!("{b} B"),
+    }
+}
+
+/// Where and when: one sentence, from the record.
+fn measured_on(r: &Value) -> String {
+    let m = &r["machine"];
+    let v = &r["versions"];
+    let load = m["load_average_1min"]
+        .as_f64()
+        .map(|l| format!(", load average {l:.1} when the run ended"))
+        .unwrap_or_default();
+    format!(
+        "Measured on {} ({} cores, Linux {}, transparent huge pages `{}`{load}) on {}, with {}, ndarray {}, NumPy {} on Python {}.",
+        text(m, "cpu"),
+        m["cores"],
+        text(m, "kernel"),
+        text(m, "transparent_hugepage"),
+        text(r, "date"),
+        text(v, "rustc"),
+        text(v, "ndarray"),
+        text(v, "numpy"),
+        text(v, "python"),
+    )
+}
+
+fn table(r: &Value) -> Result<String, String> {
+    let mut out = String::from(
+        "| operation | ndview | ndarray | NumPy | ratio | target |\n|---|--:|--:|--:|--:|---|\n",
+    );
+    for op in r["operations"].as_array().ok_or("the record has no operations")? {
+        out += &format!(
+            "| {} | {} | {} ({}) | {} | {:.2} | {} {} |\n",
+            text(op, "what"),
+            show(num(op, "ndview_ns")?),
+            show(num(op, "ndarray_ns")?),
+            text(op, "ndarray_call"),
+            show(num(op, "numpy_ns")?),
+            num(op, "ratio")?,
+            text(op, "target"),
+            if op["met"].as_bool() == Some(true) { "✓" } else { "✗ missed" },
+        );
+    }
+    out += &format!(
+        "| floor: `copy_from_slice` of 80 MB into memory already touched | {} | | | | |\n",
+        show(num(r, "floor_ns")?)
+    );
+    // What the sweep says in numbers: the view's range, the floor's bandwidth.
+    let sweep = r["sweep"].as_array().ok_or("the record has no sweep")?;
+    let views: Vec<f64> = sweep.iter().map(|p| num(p, "view_ns")).collect::<Result<_, _>>()?;
+    let (vmin, vmax) = views.iter().fold((f64::INFINITY, 0.0f64), |(a, b), &v| (a.min(v), b.max(v)));
+    let floor = num(r, "floor_ns")?;
+    let contiguous = r["operations"]
+        .as_array()
+        .and_then(|ops| ops.iter().find(|op| op["id"] == "copy_contiguous"))
+        .ok_or("no contiguous copy in the record")?;
+    out += &format!(
+        "\nThe floor moved 160 MB (80 MB read, 80 MB written) in {}: {:.1} GB/s. The contiguous copy into a new \
+         array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. Making \
+         the view `[::2]` took between {} and {} at every size of the sweep, from 1 kB to 100 MB.\n",
+        show(floor),
+        160e6 / floor,
+        num(contiguous, "ndview_ns")? / floor,
+        num(contiguous, "numpy_ns")? / floor,
+        num(contiguous, "ndarray_ns")? / floor,
+        show(vmin),
+        show(vmax),
+    );
+    out += &format!(
+        "\n{} Each time is a median: criterion's for ndview and ndarray, of {} repeats with `timeit` for NumPy; \
+         the ratio is ndview's time over the time the target names.{}\n",
+        measured_on(r),
+        if r["quick"].as_bool() == Some(true) { "5" } else { "15" },
+        if r["quick"].as_bool() == Some(true) { " (A `--quick` run: short measurements.)" } else { "" },
+    );
+    Ok(out)
+}
+
+/// The series of the plot: name, key in the sweep, colour (each readable
+/// on a white and on a dark page).
+const SERIES: [(&str, &str, RGBColor); 5] = [
+    ("ndview copy()", "ndview_ns", RGBColor(0xe8, 0x59, 0x0c)),
+    ("ndarray to_owned()", "ndarray_ns", RGBColor(0x3b, 0x8e, 0xd0)),
+    ("NumPy copy()", "numpy_ns", RGBColor(0x2f, 0x9e, 0x44)),
+    ("floor: copy_from_slice, memory touched", "floor_ns", RGBColor(0x86, 0x8e, 0x96)),
+    ("ndview view [::2] (no copy)", "view_ns", RGBColor(0xae, 0x3e, 0xc9)),
+];
+
+fn plot(r: &Value) -> Result<String, String> {
+    let sweep = r["sweep"].as_array().ok_or("the record has no sweep")?;
+    let mut points: Vec<Vec<(f64, f64)>> = vec![Vec::new(); SERIES.len()];
+    for p in sweep {
+        let bytes = num(p, "bytes")?;
+        for (series, (_, key, _)) in points.iter_mut().zip(SERIES) {
+            series.push((bytes, num(p, key)?));
+        }
+    }
+    let all = points.iter().flatten();
+    let low = all.clone().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let high = all.map(|p| p.1).fold(0.0, f64::max);
+    let (x0, x1) = (sweep.first().map_or(1e3, |p| p["bytes"].as_f64().unwrap_or(1e3)), 1e8f64.max(low));
+    let x1 = sweep.last().map_or(x1, |p| p["bytes"].as_f64().unwrap_or(x1));
+    let (y0, y1) = (10f64.powf(low.log10().floor()), 10f64.powf(high.log10().ceil()));
+
+    let ink = RGBColor(0, 0, 0); // replaced by currentColor below
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (640, 420)).into_drawing_area();
+        let m = &r["machine"];
+        let subtitle = format!("{}, {} cores, {}", text(m, "cpu"), m["cores"], text(r, "date"));
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!("Contiguous copy into a new array ({subtitle})"),
+                ("sans-serif", 15).into_font().color(&ink),
+            )
+            .margin(12)
+            .margin_right(34)
+            .x_label_area_size(40)
+            .y_label_area_size(64)
+            .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())
+            .map_err(|e| e.to_string())?;
+        chart
+            .configure_mesh()
+            .x_desc("bytes copied")
+            .y_desc("time (median)")
+            .x_label_formatter(&|b| show_bytes(*b))
+            .y_label_formatter(&|t| show(*t))
+            .label_style(("sans-serif", 12).into_font().color(&ink))
+            .axis_desc_style(("sans-serif", 13).into_font().color(&ink))
+            .axis_style(ink)
+            .bold_line_style(ink.mix(0.15))
+            .light_line_style(ink.mix(0.05))
+            .draw()
+            .map_err(|e| e.to_string())?;
+        for (series, (name, _, colour)) in points.into_iter().zip(SERIES) {
+            let style = ShapeStyle::from(colour).stroke_width(2);
+            chart
+                .draw_series(LineSeries::new(series.iter().copied(), style))
+                .map_err(|e| e.to_string())?
+                .label(name)
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
+            chart
+                .draw_series(series.iter().map(|&p| Circle::new(p, 3, colour.filled())))
+                .map_err(|e| e.to_string())?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .label_font(("sans-serif", 12).into_font().color(&ink))
+            .background_style(ink.mix(0.0))
+            .border_style(ink.mix(0.3))
+            .draw()
+            .map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    // Black is the page's text colour; the size scales with the page.
+    let svg = svg
+        .replace("#000000", "currentColor")
+        .replacen(
+            "<svg width=\"640\" height=\"420\"",
+            "<svg class=\"bench-plot\" role=\"img\" style=\"width:100%;max-width:640px;height:auto\"",
+            1,
+        )
+        .replace('\n', " ");
+    Ok(svg)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.as_slice() {
+        [what] if what == "table" => record().and_then(|r| table(&r)),
+        [what] if what == "plot" => record().and_then(|r| plot(&r)),
+        _ => Err("usage: bench-figures table|plot".into()),
+    };
+    match result {
+        Ok(out) => {
+            println!("{}", out.trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("bench-figures: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
