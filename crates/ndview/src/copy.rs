@@ -254,6 +254,207 @@ impl<S: Storage> ArrayBase<S> {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Gathers and scatters through index arrays (advanced indexing, `take`,
+// masks). The index values are turned into element offsets once, before
+// these loops run; the loops only add strides.
+// ---------------------------------------------------------------------------
+
+/// Calls `f(a, b)` for every index of `shape` in C order, where `a` and `b`
+/// are element positions stepping by `a_strides` and `b_strides` from
+/// `a_start` and `b_start`. The last axis is the inner loop.
+#[inline]
+pub(crate) fn for_each_pair(
+    shape: &[usize],
+    a_strides: &[isize],
+    a_start: isize,
+    b_strides: &[isize],
+    b_start: isize,
+    mut f: impl FnMut(isize, isize),
+) {
+    if shape.contains(&0) {
+        return;
+    }
+    let nd = shape.len();
+    if nd == 0 {
+        f(a_start, b_start);
+        return;
+    }
+    let (inner, ia, ib) = (shape[nd - 1], a_strides[nd - 1], b_strides[nd - 1]);
+    let mut index: Dims = AxisVec::from_elem(0, nd - 1);
+    let (mut pa, mut pb) = (a_start, b_start);
+    loop {
+        let (mut x, mut y) = (pa, pb);
+        for _ in 0..inner {
+            f(x, y);
+            x += ia;
+            y += ib;
+        }
+        let mut axis = nd - 1;
+        loop {
+            if axis == 0 {
+                return;
+            }
+            axis -= 1;
+            index[axis] += 1;
+            pa += a_strides[axis];
+            pb += b_strides[axis];
+            if index[axis] < shape[axis] {
+                break;
+            }
+            pa -= a_strides[axis] * shape[axis] as isize;
+            pb -= b_strides[axis] * shape[axis] as isize;
+            index[axis] = 0;
+        }
+    }
+}
+
+/// C-order element strides of `shape`: walking with them counts 0, 1, 2, …
+pub(crate) fn counting_strides(shape: &[usize]) -> AxisVec<isize> {
+    let mut strides: AxisVec<isize> = AxisVec::from_elem(0, shape.len());
+    let mut step = 1isize;
+    for axis in (0..shape.len()).rev() {
+        strides[axis] = step;
+        step *= shape[axis] as isize;
+    }
+    strides
+}
+
+/// One side of an indexed copy: the block copied per index position.
+pub(crate) struct Block<'s> {
+    /// Shape of the block (the subspace), outermost first.
+    pub(crate) shape: &'s [usize],
+    /// Element strides of the block in the indexed array.
+    pub(crate) indexed: &'s [isize],
+    /// Element strides of the block in the other array.
+    pub(crate) other: &'s [isize],
+}
+
+/// The gather of advanced indexing: for index position `k` (C order over
+/// `outer`), the block at `base + offsets[k]` of `src` goes to `dst` at
+/// `k · dst_outer` (element strides).
+pub(crate) fn gather_indexed<T: Copy>(
+    src: &[T],
+    base: isize,
+    offsets: &[isize],
+    outer: &[usize],
+    dst_outer: &[isize],
+    block: &Block<'_>,
+    dst: &mut [T],
+) {
+    let count = counting_strides(outer);
+    for_each_pair(outer, dst_outer, 0, &count, 0, |d, k| {
+        let s = base + offsets[k as usize];
+        for_each_pair(block.shape, block.indexed, s, block.other, d, |s, d| {
+            dst[d as usize] = src[s as usize];
+        });
+    });
+}
+
+/// The scatter of advanced indexing: for index position `k` (C order), each
+/// element of the block at `base + offsets[k]` of `dst` is combined by `f`
+/// with the value read from `src` (whose outer strides are `src_outer`,
+/// starting at `src_start`). Repeated positions are visited once per repeat,
+/// in order, so with `f = assign` the last write wins and with `f = add`
+/// every repeat adds.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn scatter_indexed<T: Copy>(
+    dst: &mut [T],
+    base: isize,
+    offsets: &[isize],
+    outer: &[usize],
+    src: &[T],
+    src_start: isize,
+    src_outer: &[isize],
+    block: &Block<'_>,
+    mut f: impl FnMut(&mut T, T),
+) {
+    let count = counting_strides(outer);
+    for_each_pair(outer, src_outer, src_start, &count, 0, |v, k| {
+        let d = base + offsets[k as usize];
+        for_each_pair(block.shape, block.indexed, d, block.other, v, |d, v| {
+            f(&mut dst[d as usize], src[v as usize]);
+        });
+    });
+}
+
+/// The elements of `data` (read through `layout`) where `mask` (of the same
+/// shape, read through `mask_layout`) is true, in C order: NumPy's
+/// `array_boolean_subscript`. Contiguous runs of `true` are copied at once.
+pub(crate) fn mask_select<T: Copy>(
+    data: &[T],
+    layout: &Layout,
+    mask: &[bool],
+    mask_layout: &Layout,
+) -> Vec<T> {
+    let contiguous = |l: &Layout| l.is_c_contiguous() && l.size() > 0;
+    if contiguous(layout) && contiguous(mask_layout) {
+        let (start, mstart) =
+            ((layout.offset() / layout.itemsize() as isize) as usize, mask_layout.offset() as usize);
+        let n = layout.size();
+        let (data, mask) = (&data[start..start + n], &mask[mstart..mstart + n]);
+        let count = mask.iter().filter(|&&m| m).count();
+        let mut out = Vec::with_capacity(count);
+        let mut i = 0;
+        while i < n {
+            if !mask[i] {
+                i += 1;
+                continue;
+            }
+            let run = mask[i..].iter().position(|&m| !m).unwrap_or(n - i);
+            if run == 1 {
+                out.push(data[i]);
+            } else {
+                out.extend_from_slice(&data[i..i + run]);
+            }
+            i += run + 1;
+        }
+        return out;
+    }
+    let values = crate::iter::Positions::new(layout);
+    let picks = crate::iter::Positions::new(mask_layout);
+    values.zip(picks).filter(|&(_, m)| mask[m]).map(|(v, _)| data[v]).collect()
+}
+
+/// The copy loop of `take` (`npy_fasttake_impl`, `item_selection.c`): for
+/// every index of the outer axes (C order, element strides `outer`), for
+/// every offset in `offsets`, the block at that place is appended to `out`.
+/// A contiguous block is one `memcpy`.
+pub(crate) fn take_blocks<T: Copy>(
+    src: &[T],
+    start: isize,
+    outer: (&[usize], &[isize]),
+    offsets: &[isize],
+    block: (&[usize], &[isize]),
+    out: &mut Vec<T>,
+) {
+    let chunk: usize = block.0.iter().product();
+    let contiguous = {
+        let mut expected = 1isize;
+        block.0.iter().zip(block.1).rev().all(|(&d, &s)| {
+            let ok = d == 1 || s == expected;
+            expected *= d as isize;
+            ok
+        })
+    };
+    let zeros: AxisVec<isize> = AxisVec::from_elem(0, outer.0.len());
+    for_each_pair(outer.0, outer.1, start, &zeros, 0, |row, _| {
+        for &o in offsets {
+            let at = row + o;
+            if contiguous {
+                if chunk == 1 {
+                    out.push(src[at as usize]);
+                } else if chunk > 0 {
+                    out.extend_from_slice(&src[at as usize..at as usize + chunk]);
+                }
+            } else {
+                let none: AxisVec<isize> = AxisVec::from_elem(0, block.0.len());
+                for_each_pair(block.0, block.1, at, &none, 0, |p, _| out.push(src[p as usize]));
+            }
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

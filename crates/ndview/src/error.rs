@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::broadcast::{shape_str, shapes_str};
+
 /// A shape or index written the way Python prints a tuple: `(3, 4)`, `(12,)`, `()`.
 pub(crate) fn tuple<T: fmt::Display>(items: &[T]) -> String {
     match items {
@@ -171,6 +173,83 @@ pub enum Error {
     },
     /// An array too large to address.
     SizeOverflow,
+    /// A boolean index whose length differs from the axis it indexes
+    /// (NumPy's `IndexError`).
+    BooleanIndexMismatch {
+        /// The first axis the boolean array stands for.
+        axis: usize,
+        /// The length of that axis.
+        size: usize,
+        /// The length of the boolean array along it.
+        bool_size: usize,
+    },
+    /// Index arrays whose shapes do not broadcast together (NumPy's
+    /// `IndexError`); one shape per array index, booleans as their `nonzero`.
+    IndexBroadcast {
+        /// The shapes of the index arrays, in index order.
+        shapes: Vec<Vec<usize>>,
+    },
+    /// An assigned value that does not broadcast to the shape the advanced
+    /// index selects (NumPy's `ValueError`).
+    ValueBroadcast {
+        /// The shape of the value.
+        value: Vec<usize>,
+        /// The shape of the indexing result.
+        result: Vec<usize>,
+    },
+    /// A basic (view) assignment whose value does not broadcast to the view.
+    InputBroadcast {
+        /// The shape of the value.
+        from: Vec<usize>,
+        /// The shape of the view.
+        into: Vec<usize>,
+    },
+    /// The inputs of an element-wise operation do not broadcast together
+    /// (the ufunc error of NumPy, `ValueError`); every operand is listed,
+    /// an output too.
+    OperandsBroadcast {
+        /// The shapes of the operands.
+        shapes: Vec<Vec<usize>>,
+    },
+    /// An in-place operation whose broadcast shape is larger than its output
+    /// (`a[i] += v` with a `v` that would stretch `a[i]`).
+    OutputBroadcast {
+        /// The shape of the output.
+        output: Vec<usize>,
+        /// The broadcast shape of the inputs.
+        broadcast: Vec<usize>,
+    },
+    /// `add_at` with a value that does not broadcast to the indexed shape
+    /// (`PyArray_BroadcastToShape`).
+    NotBroadcastable,
+    /// An index with two `...`.
+    MultipleEllipsis,
+    /// An indexing result with more than 64 axes (NumPy's `NPY_MAXDIMS`).
+    TooManyDimensions {
+        /// The number of axes the result would have.
+        ndim: usize,
+    },
+    /// `take` of some elements from an axis of length 0.
+    EmptyTake,
+    /// `nonzero` of a 0-d array, which NumPy no longer allows.
+    NonzeroZeroD {
+        /// Whether the array holds booleans (NumPy's message then says more).
+        is_bool: bool,
+    },
+    /// A mask assignment `a[mask] = v` whose value has the wrong length.
+    BoolAssignCount {
+        /// The number of values given.
+        values: usize,
+        /// The number of `true` elements of the mask.
+        count: usize,
+    },
+    /// A mask assignment `a[mask] = v` whose value has more than one axis.
+    BoolAssignNdim {
+        /// The number of axes of the value.
+        ndim: usize,
+    },
+    /// `compress` with a condition that is not one-dimensional.
+    ConditionNot1d,
 }
 
 impl fmt::Display for Error {
@@ -242,6 +321,100 @@ impl fmt::Display for Error {
             Error::EmptyRange { low: 0, high } => write!(f, "high <= 0: high={high}"),
             Error::EmptyRange { low, high } => write!(f, "low >= high: low={low}, high={high}"),
             Error::SizeOverflow => write!(f, "array is too big; the size does not fit in isize"),
+            Error::BooleanIndexMismatch { axis, size, bool_size } => write!(
+                f,
+                "boolean index did not match indexed array along axis {axis}; size of axis is \
+                 {size} but size of corresponding boolean axis is {bool_size}"
+            ),
+            Error::IndexBroadcast { shapes } => write!(
+                f,
+                "shape mismatch: indexing arrays could not be broadcast together with shapes {}",
+                shapes_str(shapes)
+            ),
+            Error::ValueBroadcast { value, result } => write!(
+                f,
+                "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
+                shape_str(value),
+                shape_str(result)
+            ),
+            Error::InputBroadcast { from, into } => write!(
+                f,
+                "could not broadcast input array from shape {} into shape {}",
+                shape_str(from),
+                shape_str(into)
+            ),
+            Error::OperandsBroadcast { shapes } => {
+                write!(f, "operands could not be broadcast together with shapes {}", shapes_str(shapes))
+            }
+            Error::OutputBroadcast { output, broadcast } => write!(
+                f,
+                "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+                shape_str(output),
+                shape_str(broadcast)
+            ),
+            Error::NotBroadcastable => write!(f, "array is not broadcastable to correct shape"),
+            Error::MultipleEllipsis => write!(f, "an index can only have a single ellipsis ('...')"),
+            Error::TooManyDimensions { ndim } => {
+                write!(f, "number of dimensions must be within [0, 64], indexing result would have {ndim}")
+            }
+            Error::EmptyTake => write!(f, "cannot do a non-empty take from an empty axes."),
+            Error::NonzeroZeroD { is_bool } => {
+                write!(
+                    f,
+                    "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead."
+                )?;
+                if *is_bool {
+                    write!(
+                        f,
+                        " If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`."
+                    )?;
+                }
+                Ok(())
+            }
+            Error::BoolAssignCount { values, count } => write!(
+                f,
+                "NumPy boolean array indexing assignment cannot assign {values} input values to \
+                 the {count} output values where the mask is true"
+            ),
+            Error::BoolAssignNdim { ndim } => write!(
+                f,
+                "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, \
+                 input has {ndim} dimensions"
+            ),
+            Error::ConditionNot1d => write!(f, "condition must be a 1-d array"),
+        }
+    }
+}
+
+impl Error {
+    /// The Python exception class NumPy raises for this error: `"IndexError"`,
+    /// `"ValueError"`, `"AxisError"`, `"TypeError"`, `"TooHardError"` or
+    /// `"OverflowError"`.
+    ///
+    /// ```
+    /// use ndview::{ix, Array};
+    ///
+    /// let a = Array::arange(3);
+    /// let err = a.select(ix![[5]]).unwrap_err();
+    /// assert_eq!(err.to_string(), "index 5 is out of bounds for axis 0 with size 3");
+    /// assert_eq!(err.numpy_type(), "IndexError");
+    /// assert_eq!(a.take([0], Some(1), ndview::TakeMode::Raise).unwrap_err().numpy_type(), "AxisError");
+    /// ```
+    pub fn numpy_type(&self) -> &'static str {
+        match self {
+            Error::TooManyIndices { .. }
+            | Error::MissingIndices { .. }
+            | Error::IndexOutOfBounds { .. }
+            | Error::BooleanIndexMismatch { .. }
+            | Error::IndexBroadcast { .. }
+            | Error::MultipleEllipsis
+            | Error::TooManyDimensions { .. }
+            | Error::EmptyTake => "IndexError",
+            Error::AxisOutOfBounds { .. } => "AxisError",
+            Error::BoolAssignNdim { .. } => "TypeError",
+            Error::TooHard { .. } => "TooHardError",
+            Error::Overflow => "OverflowError",
+            _ => "ValueError",
         }
     }
 }

@@ -11,6 +11,10 @@
 //! | `layout`    | shape, byte strides, offset; fresh strides; contiguity flags |
 //! | `array`     | owned arrays, shared and mutable views, element access     |
 //! | `slicing`   | `s![1:, ::-1]` and NumPy's slice normalisation              |
+//! | `indexing`  | `ix![[0, 2], 1:]`: integer arrays, masks, assignment, `add_at` |
+//! | `elementwise` | comparisons (`a.gt(5)`), `&` `|` `^` `!` on masks, `where_` |
+//! | `take`      | `take`, `compress`, `nonzero`, `argwhere`                  |
+//! | `broadcast` | NumPy's broadcasting rule, in one place                    |
 //! | `axes`      | `t()`, `transpose`, `swapaxes`                             |
 //! | `reshape`   | `reshape` (view or copy), `ravel`                          |
 //! | `copy`      | `copy`, `flatten`, and the one copy loop                   |
@@ -42,6 +46,7 @@
 mod array;
 mod axes;
 mod axis_vec;
+mod broadcast;
 #[cfg(feature = "ndarray")]
 mod convert;
 mod copy;
@@ -50,7 +55,9 @@ mod cow;
 pub mod diagram;
 mod display;
 mod element;
+mod elementwise;
 mod error;
+mod indexing;
 mod iter;
 mod layout;
 mod overlap;
@@ -59,15 +66,19 @@ pub mod random;
 mod reshape;
 mod slicing;
 mod strided;
+mod take;
 
 pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, AsArray, Flags, Storage, StorageMut};
 pub use cow::CowArray;
 pub use element::{Element, Scalar};
+pub use elementwise::{logical_and, logical_not, logical_or, logical_xor, where_};
 pub use error::{Error, Result};
+pub use indexing::{IndexElem, IndexItem, IntoIndexItem, ListElem, Operand, WrappingAdd};
 pub use iter::Iter;
 pub use layout::{Layout, Order};
 pub use overlap::{may_share_memory, shares_memory, shares_memory_max_work};
 pub use slicing::{Slice, SliceArg, SliceIndex};
+pub use take::{Nonzero, TakeMode};
 
 /// The README's example, compiled and run as a doc test.
 #[doc = include_str!("../README.md")]

@@ -1,5 +1,6 @@
 //! ndview replays NumPy's answers: the 690 shared reference cases
-//! (`numpy/cases.json`, NumPy 2.4.6) and the project's own fixtures for the
+//! (`numpy/cases.json`, NumPy 2.4.6), the 492 cases of advanced indexing and
+//! masking (`numpy/indexing-cases.json`, NumPy 2.4.6) and the project's own fixtures for the
 //! book's listings (`numpy/listings.json`, written by `listings.py` with real
 //! NumPy; `cargo xtask oracle` regenerates it). Every field of every case must
 //! match, `shares_memory_max_work_1` included.
@@ -25,6 +26,11 @@ fn replay(file: &str) {
 #[test]
 fn shared_numpy_cases() {
     replay("cases.json");
+}
+
+#[test]
+fn shared_indexing_cases() {
+    replay("indexing-cases.json");
 }
 
 #[test]
