@@ -49,6 +49,10 @@ trait Elem: Element + Into<Value> {
     fn slice_mut(b: &mut Buf) -> Option<&mut Vec<Self>>;
     /// A JSON scalar or nested list as an array of this type.
     fn from_json(v: &Value) -> Array<Self>;
+    /// NumPy's cast from int64 (`bool`: non-zero is true).
+    fn from_i64(x: i64) -> Self;
+    /// NumPy's cast from bool.
+    fn from_bool(x: bool) -> Self;
 }
 
 /// A JSON nested list: its shape and its leaves in C order. `[]` has shape `(0,)`.
@@ -90,6 +94,12 @@ impl Elem for i64 {
             leaves.iter().map(|x| x.as_i64().unwrap_or_else(|| x.as_bool().unwrap() as i64)).collect();
         Array::from_vec(values, shape).expect("a regular nested list")
     }
+    fn from_i64(x: i64) -> i64 {
+        x
+    }
+    fn from_bool(x: bool) -> i64 {
+        x as i64
+    }
 }
 
 impl Elem for bool {
@@ -107,6 +117,12 @@ impl Elem for bool {
         let values = leaves.iter().map(|x| x.as_bool().unwrap_or_else(|| x.as_i64().unwrap() != 0)).collect();
         Array::from_vec(values, shape).expect("a regular nested list")
     }
+    fn from_i64(x: i64) -> bool {
+        x != 0
+    }
+    fn from_bool(x: bool) -> bool {
+        x
+    }
 }
 
 impl Buffers {
@@ -114,6 +130,27 @@ impl Buffers {
         let data = T::slice(&self.0[held.buffer]).expect("the element type of the buffer");
         ArrayView::with_layout(data, held.layout.clone())
             .expect("a layout the runner made stays inside its buffer")
+    }
+
+    /// The array's whole buffer cast to `T`, and its layout in `T`'s item
+    /// size: the same elements in the same memory order.
+    fn cast<T: Elem>(&self, held: &Held) -> (Vec<T>, Layout) {
+        let data: Vec<T> = match &self.0[held.buffer] {
+            Buf::I64(v) => v.iter().map(|&x| T::from_i64(x)).collect(),
+            Buf::Bool(v) => v.iter().map(|&x| T::from_bool(x)).collect(),
+        };
+        let l = &held.layout;
+        let (from, to) = (l.itemsize() as isize, size_of::<T>() as isize);
+        let strides: Vec<isize> = l.strides().iter().map(|s| s / from * to).collect();
+        let layout = Layout::new(l.shape(), &strides, l.offset() / from * to, size_of::<T>(), data.len())
+            .expect("the same layout in another item size");
+        (data, layout)
+    }
+
+    /// An owned copy of the array as `T` (memory order kept).
+    fn owned_as<T: Elem>(&self, held: &Held) -> Array<T> {
+        let (data, layout) = self.cast::<T>(held);
+        ArrayView::with_layout(&data, layout).expect("in bounds").copy_order(Order::K)
     }
 
     fn is_bool(&self, held: &Held) -> bool {
@@ -292,10 +329,10 @@ where
         }
         "argwhere" => v.argwhere().out(),
         "where" => {
-            let cond = buffers.view::<bool>(find(named, op["cond"].as_str().unwrap()));
+            let cond = buffers.owned_as::<bool>(find(named, op["cond"].as_str().unwrap()));
             match &op["other"] {
                 Value::String(name) => {
-                    let other = buffers.view::<T>(find(named, name));
+                    let other = buffers.owned_as::<T>(find(named, name));
                     ndview::where_(&cond, &v, &other)?.out()
                 }
                 other => ndview::where_(&cond, &v, T::from_json(other))?.out(),
@@ -324,7 +361,7 @@ fn bool_op(v: ArrayView<'_, bool>, op: &Value, buffers: &Buffers, named: &Named)
     if op["op"] == "not" {
         return Ok(Out::Bool(ndview::logical_not(&v)));
     }
-    let other = buffers.view::<bool>(find(named, op["other"].as_str().unwrap()));
+    let other = buffers.owned_as::<bool>(find(named, op["other"].as_str().unwrap()));
     Ok(Out::Bool(match op["fn"].as_str().unwrap() {
         "and" => ndview::logical_and(&v, &other)?,
         "or" => ndview::logical_or(&v, &other)?,
@@ -333,15 +370,28 @@ fn bool_op(v: ArrayView<'_, bool>, op: &Value, buffers: &Buffers, named: &Named)
     }))
 }
 
-/// `assign`, `iadd` and `add_at` on an int64 array, in place.
+/// `assign`, `iadd` and `add_at`, in place, on an array of either type.
 fn write_op(buffers: &mut Buffers, held: &Held, op: &Value, named: &Named) -> Result<(), Error> {
+    if buffers.is_bool(held) {
+        write_typed::<bool>(buffers, held, op, named)
+    } else {
+        write_typed::<i64>(buffers, held, op, named)
+    }
+}
+
+fn write_typed<T: Elem + ndview::WrappingAdd>(
+    buffers: &mut Buffers,
+    held: &Held,
+    op: &Value,
+    named: &Named,
+) -> Result<(), Error> {
     let items = index_items(&op["index"], buffers, named);
     let value = match &op["value"] {
-        Value::String(name) => buffers.view::<i64>(find(named, name)).copy_order(Order::K),
-        v => i64::from_json(v),
+        Value::String(name) => buffers.owned_as::<T>(find(named, name)),
+        v => T::from_json(v),
     };
     let kind = op["op"].as_str().unwrap();
-    let buf = i64::slice_mut(&mut buffers.0[held.buffer]).expect("writes go to int64 arrays");
+    let buf = T::slice_mut(&mut buffers.0[held.buffer]).expect("the element type of the buffer");
     let l = &held.layout;
     match ArrayViewMut::from_parts(&mut buf[..], l.shape(), l.strides(), l.offset()) {
         Ok(mut target) => match kind {
@@ -358,17 +408,20 @@ fn write_op(buffers: &mut Buffers, held: &Held, op: &Value, named: &Named) -> Re
 
 /// A write through an overlapping view, done on the buffer by positions:
 /// the positions the index selects, then a 1-d write at those positions.
-fn write_through_positions(
-    buf: &mut [i64],
+fn write_through_positions<T: Elem + ndview::WrappingAdd>(
+    buf: &mut [T],
     layout: &Layout,
     kind: &str,
     items: &[IndexItem<'_>],
-    value: &Array<i64>,
+    value: &Array<T>,
 ) -> Result<(), Error> {
     let all: Vec<i64> = (0..buf.len() as i64).collect();
-    let positions = ArrayView::with_layout(&all, layout.clone())?.select(items)?;
+    let item = size_of::<T>() as isize;
+    let strides: Vec<isize> = layout.strides().iter().map(|s| s / item * 8).collect();
+    let in_positions = Layout::new(layout.shape(), &strides, layout.offset() / item * 8, 8, all.len())?;
+    let positions = ArrayView::with_layout(&all, in_positions)?.select(items)?;
     let selected = ArrayView::with_layout(buf, layout.clone())?.select(items)?;
-    let mut flat = ArrayViewMut::from_parts(buf, [all.len()], [8], 0)?;
+    let mut flat = ArrayViewMut::from_parts(buf, [all.len()], [item], 0)?;
     let at = [IndexItem::IntArray(CowArray::View(positions.view()))];
     match kind {
         "assign" => flat.assign_at(at, value),
@@ -387,18 +440,18 @@ fn apply(buffers: &mut Buffers, held: &Held, op: &Value, named: &Named) -> Resul
     let out = if matches!(name, "assign" | "iadd" | "add_at") {
         write_op(buffers, held, op, named)?;
         Out::Written
+    } else if name == "compare" {
+        // NumPy compares the values as numbers (True is 1).
+        let (data, layout) = buffers.cast::<i64>(held);
+        int_op(ArrayView::with_layout(&data, layout)?, op)?
+    } else if name == "not" || name == "logical" {
+        // Any array is read by its truth values.
+        let (data, layout) = buffers.cast::<bool>(held);
+        bool_op(ArrayView::with_layout(&data, layout)?, op, buffers, named)?
     } else if buffers.is_bool(held) {
-        let v = buffers.view::<bool>(held);
-        match name {
-            "not" | "logical" => bool_op(v, op, buffers, named)?,
-            _ => read_op(v, op, buffers, named)?,
-        }
+        read_op(buffers.view::<bool>(held), op, buffers, named)?
     } else {
-        let v = buffers.view::<i64>(held);
-        match name {
-            "compare" => int_op(v, op)?,
-            _ => read_op(v, op, buffers, named)?,
-        }
+        read_op(buffers.view::<i64>(held), op, buffers, named)?
     };
     Ok(match out {
         Out::View(layout) => (Held { buffer: held.buffer, layout }, true),

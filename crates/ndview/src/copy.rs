@@ -343,6 +343,36 @@ pub(crate) fn gather_indexed<T: Copy>(
     dst: &mut [T],
 ) {
     let count = counting_strides(outer);
+    if let ([len], [step], [1]) = (block.shape, block.indexed, block.other) {
+        // A one-axis block written contiguously: rows (`a[idx]`, one copy
+        // each) or columns (`a[:, idx]`). Columns are copied in tiles of a
+        // few rows, so that the reads of one tile stay within a few pages
+        // and every write fills whole cache lines.
+        let (len, step) = (*len, *step);
+        let mut starts = Vec::with_capacity(offsets.len());
+        for_each_pair(outer, dst_outer, 0, &count, 0, |d, k| {
+            starts.push((d as usize, base + offsets[k as usize]))
+        });
+        if step == 1 {
+            for &(d, s) in &starts {
+                dst[d..d + len].copy_from_slice(&src[s as usize..s as usize + len]);
+            }
+            return;
+        }
+        const TILE: usize = 16;
+        let mut i0 = 0;
+        while i0 < len {
+            let i1 = (i0 + TILE).min(len);
+            for &(d, s) in &starts {
+                for (i, out) in dst[d + i0..d + i1].iter_mut().enumerate() {
+                    *out = src[(s + (i0 + i) as isize * step) as usize];
+                }
+            }
+            i0 = i1;
+        }
+        return;
+    }
+    let count = counting_strides(outer);
     for_each_pair(outer, dst_outer, 0, &count, 0, |d, k| {
         let s = base + offsets[k as usize];
         for_each_pair(block.shape, block.indexed, s, block.other, d, |s, d| {
@@ -438,18 +468,21 @@ pub(crate) fn take_blocks<T: Copy>(
         })
     };
     let zeros: AxisVec<isize> = AxisVec::from_elem(0, outer.0.len());
+    if contiguous && chunk == 1 {
+        // One element per index (`take` along the last axis): a tight loop.
+        for_each_pair(outer.0, outer.1, start, &zeros, 0, |row, _| {
+            out.extend(offsets.iter().map(|&o| src[(row + o) as usize]));
+        });
+        return;
+    }
     for_each_pair(outer.0, outer.1, start, &zeros, 0, |row, _| {
         for &o in offsets {
-            let at = row + o;
+            let at = (row + o) as usize;
             if contiguous {
-                if chunk == 1 {
-                    out.push(src[at as usize]);
-                } else if chunk > 0 {
-                    out.extend_from_slice(&src[at as usize..at as usize + chunk]);
-                }
+                out.extend_from_slice(&src[at..at + chunk]);
             } else {
                 let none: AxisVec<isize> = AxisVec::from_elem(0, block.0.len());
-                for_each_pair(block.0, block.1, at, &none, 0, |p, _| out.push(src[p as usize]));
+                for_each_pair(block.0, block.1, at as isize, &none, 0, |p, _| out.push(src[p as usize]));
             }
         }
     });

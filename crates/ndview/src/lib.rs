@@ -40,6 +40,27 @@
 //! assert_eq!(data[[1, 0]], 999);
 //! # Ok::<(), ndview::Error>(())
 //! ```
+//!
+//! An **advanced** index (an integer array or a boolean mask, NumPy's
+//! "fancy" indexing) always makes a new array, and the type says so:
+//! [`at`](ArrayBase::at) returns a [`CowArray`] (a view for a basic index,
+//! an owned array for an advanced one), [`select`](ArrayBase::select) an
+//! [`Array`]. Writing into that new array leaves the source alone; to write
+//! through the index, use [`assign_at`](ArrayBase::assign_at).
+//!
+//! ```
+//! use ndview::{ix, shares_memory, Array};
+//!
+//! let mut data = Array::arange(12).into_shape([3, 4])?;
+//! let mut picked = data.select(ix![[0, 2], 1:])?;  // NumPy: data[[0, 2], 1:]
+//! picked.fill(0);                                   // changes only the copy
+//! assert_eq!(data[[0, 1]], 1);
+//! assert!(!shares_memory(&data, &picked)?);
+//! let big = data.gt(9)?;                            // a mask: data > 9
+//! data.assign_at(ix![&big], -1)?;                  // data[data > 9] = -1
+//! assert_eq!(data.to_vec()[9..], [9, -1, -1]);
+//! # Ok::<(), ndview::Error>(())
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
