@@ -9,16 +9,18 @@ use std::process::ExitCode;
 
 use ndview::diagram::Diagram;
 use ndview::random::default_rng;
-use ndview::{Array, s};
+use ndview::{Array, ix, s};
 
 /// Every figure: its name and what it draws.
-const FIGURES: [(&str, &str); 6] = [
+const FIGURES: [(&str, &str); 8] = [
     ("data-view", "data.slice(s![1:, :3]) in the memory of data, after the write of 999 (Listing 2-1)"),
     ("transpose", "arr.t(): the same memory read across (Listing 4-2)"),
     ("every-second-row", "arr.slice(s![::2]): the stride doubled (Listing 5-1)"),
     ("reversed-rows", "arr.slice(s![::-1]): a negative stride (Listing 5-1)"),
     ("ravel-flatten", "data.ravel() is a view, data.flatten() a copy, of data after the write (Listing 3-1)"),
     ("challenge-centre", "the 3×3 centre of the challenge, after the write (Listing 8-2)"),
+    ("gather", "a.select(ix![&idx]) with idx = [2, 0, 2]: source, index array, new buffer (Listing 14-1)"),
+    ("slice-or-index", "a.slice(s![:, ::2]) is a view, a.select(ix![:, [0, 2]]) a copy (Listing 14-1)"),
 ];
 
 fn figure(name: &str) -> Result<Option<String>, ndview::Error> {
@@ -54,6 +56,19 @@ fn figure(name: &str) -> Result<Option<String>, ndview::Error> {
             arr.slice_mut(s![1:4, 1:4])?[[1, 1]] = -1;
             let centre = arr.slice(s![1:4, 1:4])?;
             Diagram::new().array("arr.slice(s![1:4, 1:4])", &centre).memory_of("arr").to_svg()
+        }
+        "gather" => {
+            let idx = Array::from_vec(vec![2, 0, 2], [3])?;
+            let picked = arr.select(ix![&idx])?;
+            Diagram::new().array("a", &arr).array("idx", &idx).array("a.select(ix![&idx])", &picked).to_svg()
+        }
+        "slice-or-index" => {
+            let view = arr.slice(s![:, ::2])?;
+            let copy = arr.select(ix![:, [0, 2]])?;
+            Diagram::new()
+                .array("a.slice(s![:, ::2])", &view)
+                .array("a.select(ix![:, [0, 2]])", &copy)
+                .to_svg()
         }
         _ => return Ok(None),
     };

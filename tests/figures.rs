@@ -29,7 +29,8 @@ fn names() -> Vec<String> {
 type Stated = (Vec<usize>, Vec<isize>, isize);
 
 /// What each figure must show: each array's layout, the number of strips,
-/// and the buffers' values.
+/// and the buffers' values (the one buffer all arrays read, unless
+/// [`own_buffers`] gives each array its own).
 fn expected(name: &str) -> (Vec<Stated>, usize, Vec<i64>) {
     let arange: Vec<i64> = (0..12).collect();
     // `data` of Listings 2-1 and 3-1, after `view[0, 0] = 999`
@@ -52,19 +53,48 @@ fn expected(name: &str) -> (Vec<Stated>, usize, Vec<i64>) {
             arr.slice_mut(s![1:4, 1:4]).unwrap()[[1, 1]] = -1;
             (vec![(vec![3, 3], vec![40, 8], 48)], 1, arr.into_raw_vec())
         }
+        // a, the index array [2, 0, 2] and a[[2, 0, 2]]: three buffers, on three strips
+        "gather" => (
+            vec![(vec![3, 4], vec![32, 8], 0), (vec![3], vec![8], 0), (vec![3, 4], vec![32, 8], 0)],
+            3,
+            arange,
+        ),
+        // a[:, ::2] (a view) and a[:, [0, 2]] (a copy, filled one column at a time)
+        "slice-or-index" => (vec![(vec![3, 2], vec![32, 16], 0), (vec![3, 2], vec![8, 24], 0)], 2, arange),
         other => panic!("no expectations for figure {other}"),
+    }
+}
+
+/// The buffer of each array, for figures whose arrays live in different
+/// buffers with different values (a gather: the source, the index array and
+/// the new buffer).
+fn own_buffers(name: &str) -> Option<Vec<Vec<i64>>> {
+    let arange: Vec<i64> = (0..12).collect();
+    match name {
+        "gather" => {
+            let rows = [&arange[8..12], &arange[0..4], &arange[8..12]].concat();
+            Some(vec![arange, vec![2, 0, 2], rows])
+        }
+        // the copy a[:, [0, 2]] is filled column by column: 0 4 8, then 2 6 10
+        "slice-or-index" => Some(vec![arange, vec![0, 4, 8, 2, 6, 10]]),
+        _ => None,
     }
 }
 
 #[test]
 fn every_figure_is_a_correct_diagram_of_the_layout_numpy_gives() {
     let names = names();
-    assert_eq!(names.len(), 6, "{names:?}");
+    assert_eq!(names.len(), 8, "{names:?}");
     for name in &names {
         let out = run(&[name]);
         let svg = out.strip_suffix('\n').expect("one line and a newline");
         let (arrays, strips, buffer) = expected(name);
-        let report = svg_check::check(svg, &|_, byte| buffer.get(byte / 8).map(|v| v.to_string()));
+        let own = own_buffers(name);
+        let value = |k: usize, byte: usize| {
+            let buffer = own.as_ref().map_or(&buffer, |b| &b[k]);
+            buffer.get(byte / 8).map(|v| v.to_string())
+        };
+        let report = svg_check::check(svg, &value);
         let stated: Vec<Stated> =
             report.arrays.iter().map(|a| (a.shape.clone(), a.strides.clone(), a.offset)).collect();
         assert_eq!(stated, arrays, "{name}");

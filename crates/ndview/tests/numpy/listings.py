@@ -9,6 +9,13 @@ numpy-cases file), so the same conformance runner replays it:
 Each case starts from `np.arange(start, start + n).reshape(shape)` and applies
 the chains of operations a listing uses. Buffers are numbered in order of
 creation (0 is the base's); `view` says an operation made no new allocation.
+
+Section 2's cases (`listing_10_*` on) use the indexing additions of
+SCHEMA-INDEXING.md (`index`, `compare`, `logical`, `not`, `take`,
+`compress`, `nonzero`, `argwhere`, `where`, `assign`, `iadd`, `add_at`; bool
+results; errors; `base_after`). Where a listing builds a mask the schema has
+no op for (`a % 3 == 0`), the case writes that mask out as a literal
+`{"bool": ...}` entry, computed here by NumPy.
 """
 
 import json
@@ -20,6 +27,8 @@ import numpy as np
 from numpy._core._multiarray_tests import internal_overlap
 
 SLICE = "slice"
+CMP = {"lt": "less", "le": "less_equal", "gt": "greater", "ge": "greater_equal",
+       "eq": "equal", "ne": "not_equal"}
 
 
 def owner(a):
@@ -34,7 +43,7 @@ def address(a):
 
 
 class Case:
-    def __init__(self, case_id, tags, base_shape, base_start=0):
+    def __init__(self, case_id, tags, base_shape, base_start=0, indexing=False):
         self.id = case_id
         self.tags = tags
         self.base_shape = list(base_shape)
@@ -44,6 +53,9 @@ class Case:
         self.owners = [owner(self.base)]
         self.arrays = []
         self.made = {"base": self.base}
+        # Section 2's cases: results carry their dtype; writes give base_after.
+        self.indexing = indexing
+        self.writes = False
 
     def buffer(self, a):
         o = owner(a)
@@ -56,9 +68,62 @@ class Case:
     def offset(self, a):
         return address(a) - address(self.owners[self.buffer(a)])
 
+    def entry(self, e):
+        """One entry of an `index` (SCHEMA-INDEXING.md), as NumPy takes it."""
+        if isinstance(e, list):
+            return slice(*e)
+        if e == "newaxis":
+            return np.newaxis
+        if e == "...":
+            return Ellipsis
+        if isinstance(e, dict):
+            if "int" in e:
+                return np.array(e["int"], dtype=np.intp)
+            if "bool" in e:
+                return np.array(e["bool"], dtype=bool)
+            return self.made[e["array"]]
+        return e
+
+    def key(self, entries):
+        key = tuple(self.entry(e) for e in entries)
+        if not any(k is Ellipsis for k in key):
+            key = key + (Ellipsis,)
+        return key
+
+    def value(self, v):
+        return self.made[v] if isinstance(v, str) else np.array(v) if isinstance(v, list) else v
+
     def apply(self, a, op):
         kind = op["op"]
         order = op.get("order", "C")
+        if kind == "index":
+            return a[self.key(op["index"])]
+        if kind == "compare":
+            return getattr(np, CMP[op["cmp"]])(a, op["value"])
+        if kind == "logical":
+            return getattr(np, "logical_" + op["fn"])(a, self.made[op["other"]])
+        if kind == "not":
+            return np.logical_not(a)
+        if kind == "take":
+            return np.take(a, op["indices"], op.get("axis"), mode=op.get("mode", "raise"))
+        if kind == "compress":
+            return np.compress(op["condition"], a, op.get("axis"))
+        if kind == "nonzero":
+            return np.nonzero(a)[op["which"]]
+        if kind == "argwhere":
+            return np.argwhere(a)
+        if kind == "where":
+            return np.where(self.made[op["cond"]], a, self.value(op["other"]))
+        if kind in ("assign", "iadd", "add_at"):
+            self.writes = True
+            key, value = self.key(op["index"]), self.value(op["value"])
+            if kind == "assign":
+                a[key] = value
+            elif kind == "iadd":
+                a[key] += value
+            else:
+                np.add.at(a, key, value)
+            return a
         if kind == SLICE:
             index = tuple(slice(*i) if isinstance(i, list) else i for i in op["index"])
             return a[index + (Ellipsis,)]
@@ -83,18 +148,27 @@ class Case:
         steps = []
         for op in ops:
             before = self.buffer(a)
-            a = self.apply(a, op)
+            try:
+                a = self.apply(a, op)
+            except (IndexError, ValueError) as e:
+                error = {"type": type(e).__name__, "message": str(e)}
+                self.arrays.append({"name": name, "ops": ops, "error": error})
+                return self
             after = self.buffer(a)
             steps.append({
                 "shape": list(a.shape), "strides": list(a.strides), "buffer": after,
                 "offset": self.offset(a), "view": after == before,
             })
+        scalar = bool if a.dtype == bool else int
         result = {
             "shape": list(a.shape), "strides": list(a.strides), "buffer": self.buffer(a),
-            "offset": self.offset(a), "values": [int(v) for v in a.ravel()] if a.ndim else [int(a[()])],
+            "offset": self.offset(a),
+            "values": [scalar(v) for v in a.ravel()] if a.ndim else [scalar(a[()])],
             "c_contiguous": bool(a.flags.c_contiguous), "f_contiguous": bool(a.flags.f_contiguous),
             "internal_overlap": bool(internal_overlap(a)), "str": str(a), "repr": repr(a),
         }
+        if self.indexing:
+            result["dtype"] = str(a.dtype)
         self.arrays.append({"name": name, "ops": ops, "steps": steps, "result": result})
         self.made[name] = a
         return self
@@ -115,8 +189,11 @@ class Case:
                     "may_share_memory": bool(np.may_share_memory(a, b)),
                     "shares_memory_max_work_1": one,
                 })
-        return {"id": self.id, "tags": self.tags, "base_shape": self.base_shape,
+        case = {"id": self.id, "tags": self.tags, "base_shape": self.base_shape,
                 "base_start": self.base_start, "arrays": self.arrays, "pairs": pairs}
+        if self.writes:
+            case["base_after"] = [int(v) for v in self.base.ravel()]
+        return case
 
 
 def s(*items):
@@ -180,6 +257,146 @@ cases = [
     Case("listing_08_01", ["listing", "challenge"], (5, 5))
     .array("centre", [s((1, 4, None), (1, 4, None))])
     .array("centre_copy", [s((1, 4, None), (1, 4, None)), COPY]),
+]
+
+
+# Section 2: the indexing additions of SCHEMA-INDEXING.md.
+FULL = [None, None, None]
+NOT = {"op": "not"}
+ARGWHERE = {"op": "argwhere"}
+
+
+def ix(*entries):
+    """An advanced (or basic) index: slices as [start, stop, step] lists."""
+    return {"op": "index", "index": list(entries)}
+
+
+def ints(v):
+    return {"int": v}
+
+
+def bools(v):
+    return {"bool": v}
+
+
+def named(name):
+    return {"array": name}
+
+
+def cmp(how, value):
+    return {"op": "compare", "cmp": how, "value": value}
+
+
+def logical(fn, other):
+    return {"op": "logical", "fn": fn, "other": other}
+
+
+def take(indices, axis, mode="raise"):
+    return {"op": "take", "indices": indices, "axis": axis, "mode": mode}
+
+
+def write(kind, index, value):
+    return {"op": kind, "index": index, "value": value}
+
+
+def literal_mask(shape, test):
+    """A mask the schema has no op for (`a % 3 == 0`), written out by NumPy."""
+    a = np.arange(int(np.prod(shape))).reshape(shape)
+    return bools(test(a).tolist())
+
+
+ADV = ["listing", "indexing"]
+A34 = (3, 4)
+cases += [
+    Case("listing_10_01", ADV, A34, indexing=True)
+    .array("rows", [ix(ints([2, 0]))])
+    .array("multiples", [ix(literal_mask(A34, lambda a: a % 3 == 0))]),
+    Case("listing_11_01", ADV, (10,), 10, indexing=True)
+    .array("repeats", [ix(ints([3, 3, 1, 8]))])
+    .array("negative", [ix(ints([-1, -2]))])
+    .array("shaped", [ix(ints([[0, 1], [2, 3]]))]),
+    Case("listing_11_02", ADV, A34, indexing=True)
+    .array("rows", [ix(ints([2, 0]))])
+    .array("pairs", [ix(ints([0, 2]), ints([1, 3]))])
+    .array("block", [ix(ints([[0], [2]]), ints([1, 3]))])
+    .array("out_of_bounds", [ix(ints([0, 3]))])
+    .array("mismatch", [ix(ints([0, 1]), ints([0, 1, 2]))]),
+    Case("listing_12_01", ADV + ["placement"], (2, 3, 4), indexing=True)
+    .array("middle", [ix(FULL, ints([0, 1]), FULL)])
+    .array("adjacent", [ix(FULL, ints([0, 1]), ints([0, 1]))])
+    .array("int_adjacent", [ix(FULL, 0, ints([0, 1]))])
+    .array("separated", [ix(ints([0, 1]), FULL, ints([0, 1]))])
+    .array("int_separated", [ix(0, FULL, ints([0, 1]))])
+    .array("split", [s(0), ix(FULL, ints([0, 1]))]),
+    Case("listing_13_01", ADV + ["mask"], A34, indexing=True)
+    .array("mask", [cmp("gt", 5)])
+    .array("selected", [ix(named("mask"))])
+    .array("gt2", [cmp("gt", 2)])
+    .array("both", [cmp("lt", 9), logical("and", "gt2")])
+    .array("both_selected", [ix(named("both"))])
+    .array("lt2", [cmp("lt", 2)])
+    .array("either", [cmp("gt", 9), logical("or", "lt2")])
+    .array("either_selected", [ix(named("either"))])
+    .array("not_mask", [cmp("gt", 5), NOT])
+    .array("not_selected", [ix(named("not_mask"))]),
+    Case("listing_13_02", ADV + ["mask"], A34, indexing=True)
+    .array("rows", [s(FULL, 0), cmp("gt", 2)])
+    .array("by_rows", [ix(named("rows"))])
+    .array("by_cols", [ix(FULL, bools([True, False, True, False]))])
+    .array("even", [ix(literal_mask(A34, lambda a: a % 2 == 0))])
+    .array("short", [ix(bools([True, False]))]),
+    Case("listing_14_01", ADV + ["copy"], A34, indexing=True)
+    .array("slice_rows", [ix([1, 3, None])])
+    .array("index_rows", [ix(ints([1, 2]))])
+    .array("slice_cols", [ix(FULL, [None, None, 2])])
+    .array("index_cols", [ix(FULL, ints([0, 2]))])
+    .array("everything", [cmp("ge", 0)])
+    .array("masked", [ix(named("everything"))])
+    .array("repeated_rows", [ix(ints([2, 0, 2]))]),
+    Case("listing_15_01", ADV + ["assign"], A34, indexing=True)
+    .array("big", [cmp("gt", 8)])
+    .array("zeroed", [write("assign", [named("big")], 0)])
+    .array("block", [write("assign", [ints([0, 2]), [1, 3, None]], [-1, -2])])
+    .array("mismatch", [write("assign", [ints([0, 1])], [1, 2, 3])]),
+    Case("listing_15_02_iadd", ADV + ["repeats"], (4,), indexing=True)
+    .array("counts", [write("iadd", [ints([0, 0, 1])], 1)]),
+    Case("listing_15_02_add_at", ADV + ["repeats"], (4,), indexing=True)
+    .array("counts", [write("add_at", [ints([0, 0, 1])], 1)]),
+    Case("listing_15_02_histogram", ADV + ["repeats"], (4,), indexing=True)
+    .array("hist", [write("add_at", [ints([2, 0, 2, 3, 2])], 1)]),
+    Case("listing_15_02_last_wins", ADV + ["repeats"], (3,), indexing=True)
+    .array("a", [write("assign", [ints([0, 0])], [1, 2])]),
+    Case("listing_16_01", ADV + ["take"], A34, indexing=True)
+    .array("flat", [take([0, 5, 11], None)])
+    .array("cols", [take([3, 0], 1)])
+    .array("fancy", [ix(FULL, ints([3, 0]))])
+    .array("wrap", [s(0), take([1, 5, -1], None, "wrap")])
+    .array("clip", [s(0), take([1, 5, -1], None, "clip")])
+    .array("raise", [take([4], 1)]),
+    Case("listing_16_02", ADV + ["nonzero"], A34, indexing=True)
+    .array("mask", [cmp("gt", 8)])
+    .array("rows", [cmp("gt", 8), {"op": "nonzero", "which": 0}])
+    .array("cols", [cmp("gt", 8), {"op": "nonzero", "which": 1}])
+    .array("picked", [ix(named("rows"), named("cols"))])
+    .array("positions", [cmp("gt", 8), ARGWHERE])
+    .array("compressed", [{"op": "compress", "condition": [True, False, True], "axis": 0}]),
+    Case("listing_16_03", ADV + ["where"], A34, indexing=True)
+    .array("mask", [cmp("gt", 5)])
+    .array("kept", [{"op": "where", "cond": "mask", "other": 0}])
+    .array("column", [s(FULL, [0, 1, None]), {"op": "where", "cond": "mask", "other": -1}]),
+    Case("listing_17_01", ADV + ["assign", "pitfall"], A34, indexing=True)
+    .array("big_mask", [cmp("gt", 8)])
+    .array("big", [ix(named("big_mask")), write("assign", ["..."], 0)])
+    .array("chained", [ix(named("big_mask")), write("assign", [0], 99)])
+    .array("chained_rows", [ix(ints([0, 1])), write("assign", [FULL, 0], -1)])
+    .array("zeroed", [write("assign", [named("big_mask")], 0)])
+    .array("through_view", [s(0), write("assign", [ints([1, 2])], 7)]),
+    Case("listing_18_02", ADV + ["challenge"], (5, 5), indexing=True)
+    .array("high", [cmp("gt", 20)])
+    .array("picked", [ix(named("high"))])
+    .array("picked_zeroed", [ix(named("high")), write("assign", ["..."], 0)])
+    .array("capped", [write("assign", [named("high")], 20)])
+    .array("corners", [ix(ints([0, 0, -1, -1]), ints([0, -1, 0, -1]))]),
 ]
 
 doc = {

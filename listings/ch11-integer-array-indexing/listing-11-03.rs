@@ -1,0 +1,21 @@
+use ndarray::{Array, Array1, Axis};
+
+fn main() -> Result<(), ndarray::ShapeError> {
+    // ANCHOR: cell
+    let x = Array::from_iter(10..20_i64);
+    // One axis, any positions, repeats allowed: `select`, which copies
+    println!("x.select(Axis(0), &[3, 3, 1, 8]): {}", x.select(Axis(0), &[3, 3, 1, 8]));
+
+    let a = Array::from_iter(0..12_i64).into_shape_with_order((3, 4))?;
+    println!("\na.select(Axis(0), &[2, 0]):\n{}", a.select(Axis(0), &[2, 0]));
+
+    // Pairs of positions: no method, so map them
+    let pairs: Array1<i64> = [(0, 1), (2, 3)].iter().map(|&(i, j)| a[[i, j]]).collect();
+    println!("\na[[0, 2], [1, 3]]: {pairs}");
+
+    // Rows against columns (NumPy's a[[[0], [2]], [1, 3]]): select twice
+    let block = a.select(Axis(0), &[0, 2]).select(Axis(1), &[1, 3]);
+    println!("\na[[[0], [2]], [1, 3]]:\n{block}");
+    // ANCHOR_END: cell
+    Ok(())
+}
