@@ -1,7 +1,7 @@
 //! Pictures of memory: an array drawn as SVG, its buffer beside its grid.
 //!
 //! An array is a block of memory plus the metadata that says how to walk it
-//! (see [`Layout`](crate::Layout)). A diagram shows both:
+//! (see [`Layout`]). A diagram shows both:
 //!
 //! * the **buffer**, as a strip of cells in memory order, each with its value
 //!   inside and its byte offset underneath;
