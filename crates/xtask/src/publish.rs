@@ -69,6 +69,11 @@ pub fn pdf(root: &Path, site: &Path) -> Result<PathBuf> {
         .args(["--no-pdf-header-footer", "--virtual-time-budget=5000"])
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(page))?;
+    // (No --virtual-time-budget: with it, Chromium 156 exits 0 on print.html,
+    // whose script calls window.print(), without writing the PDF.)
+    if !pdf.exists() {
+        return Err(format!("Chromium wrote no {}", pdf.display()).into());
+    }
     let info = pdf_info(&pdf)?;
     eprintln!("xtask: {} ({} pages, {} KiB)", pdf.display(), info.pages, info.bytes / 1024);
     Ok(pdf)
