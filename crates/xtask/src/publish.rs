@@ -66,7 +66,7 @@ pub fn pdf(root: &Path, site: &Path) -> Result<PathBuf> {
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
         .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
         .arg(format!("--user-data-dir={}", profile.display()))
-        .args(["--no-pdf-header-footer", "--virtual-time-budget=5000"])
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(page))?;
     // (No --virtual-time-budget: with it, Chromium 156 exits 0 on print.html,
