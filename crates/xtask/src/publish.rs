@@ -51,8 +51,48 @@ pub fn add_notebooks(root: &Path, site: &Path) -> Result {
             .arg("--output-dir")
             .arg(&out)
             .arg(&nb))?;
+        let page = out.join(nb.file_name().unwrap()).with_extension("html");
+        let html = fs::read_to_string(&page)?;
+        fs::write(&page, site_links(&html))?;
     }
     Ok(())
+}
+
+/// A notebook links the book's pages as the repository's Markdown files
+/// (`../src/PAGE.md#anchor`, right in `notebooks/`); on the site they are
+/// `../PAGE.html#anchor`.
+fn site_links(html: &str) -> String {
+    const FROM: &str = "href=\"../src/";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(FROM) {
+        out.push_str(&rest[..at]);
+        out.push_str("href=\"../");
+        rest = &rest[at + FROM.len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let target = &rest[..end];
+        let (path, fragment) = target.split_once('#').map_or((target, None), |(p, f)| (p, Some(f)));
+        out.push_str(path.strip_suffix(".md").map_or(path.to_string(), |p| format!("{p}.html")).as_str());
+        if let Some(f) = fragment {
+            out.push('#');
+            out.push_str(f);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn notebook_links_to_the_book_become_site_links() {
+        let html = r#"<a href="../src/rust-for-numpy-users.md#errors-result-and-">x</a> <a href="https://e.org/a.md">y</a>"#;
+        assert_eq!(
+            super::site_links(html),
+            r#"<a href="../rust-for-numpy-users.html#errors-result-and-">x</a> <a href="https://e.org/a.md">y</a>"#
+        );
+    }
 }
 
 /// The whole book (mdBook's `print.html`) printed to PDF by headless Chromium.
