@@ -83,18 +83,6 @@ fn site_links(html: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn notebook_links_to_the_book_become_site_links() {
-        let html = r#"<a href="../src/rust-for-numpy-users.md#errors-result-and-">x</a> <a href="https://e.org/a.md">y</a>"#;
-        assert_eq!(
-            super::site_links(html),
-            r#"<a href="../rust-for-numpy-users.html#errors-result-and-">x</a> <a href="https://e.org/a.md">y</a>"#
-        );
-    }
-}
-
 /// The whole book (mdBook's `print.html`) printed to PDF by headless Chromium.
 pub fn pdf(root: &Path, site: &Path) -> Result<PathBuf> {
     let chromium = tools::ensure_chromium()?;
@@ -135,4 +123,16 @@ pub fn pdf_info(pdf: &Path) -> Result<PdfInfo> {
         .ok_or_else(|| format!("pdfinfo gives no page count for {}", pdf.display()))?;
     let text = output(cmd("pdftotext").args(["-layout"]).arg(pdf).arg("-"))?;
     Ok(PdfInfo { pages, bytes: fs::metadata(pdf)?.len(), text })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn notebook_links_to_the_book_become_site_links() {
+        let html = r#"<a href="../src/rust-for-numpy-users.md#errors-result-and-">x</a> <a href="https://e.org/a.md">y</a>"#;
+        assert_eq!(
+            super::site_links(html),
+            r#"<a href="../rust-for-numpy-users.html#errors-result-and-">x</a> <a href="https://e.org/a.md">y</a>"#
+        );
+    }
 }
