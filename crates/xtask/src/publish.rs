@@ -47,7 +47,6 @@ pub fn add_notebooks(root: &Path, site: &Path) -> Result {
                 "--TemplateExporter.extra_template_basedirs={}",
                 root.join("crates/xtask/nbconvert").display()
             ))
-            .arg("--HTMLExporter.exclude_anchor_links=True")
             .arg("--output-dir")
             .arg(&out)
             .arg(&nb))?;
