@@ -208,6 +208,21 @@ impl Layout {
         layout
     }
 
+    /// [`Layout::fresh`] in C order, for a shape whose `size` the caller has
+    /// already counted.
+    #[inline]
+    pub(crate) fn fresh_c(shape: &[usize], itemsize: usize, size: usize) -> Layout {
+        let mut strides: Strides = AxisVec::from_elem(0, shape.len());
+        if size > 0 {
+            let mut step = itemsize as isize;
+            for (s, &d) in strides.iter_mut().zip(shape).rev() {
+                *s = step;
+                step *= d as isize;
+            }
+        }
+        Layout { shape: AxisVec::from_slice(shape), strides, offset: 0, itemsize }
+    }
+
     /// A layout from its parts, unchecked: the caller proves it stays inside
     /// its buffer (see [`Layout::check_within`]).
     pub(crate) fn from_parts(shape: Dims, strides: Strides, offset: isize, itemsize: usize) -> Layout {

@@ -227,7 +227,7 @@ fn take_along<T: Element>(
         offsets.push(i as isize * stride);
     }
     let strides: Vec<isize> = layout.strides().iter().map(|s| s / isz).collect();
-    let mut out = Vec::with_capacity(size);
+    let mut out = crate::alloc::try_with_capacity(size, &out_shape)?;
     if size > 0 {
         take_blocks(
             data,

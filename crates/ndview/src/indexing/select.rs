@@ -17,7 +17,7 @@ pub(crate) fn gather_plan<T: Element>(data: &[T], layout: &Layout, plan: &Plan<'
     let itemsize = layout.itemsize();
     let shapes = plan.result_layout(itemsize);
     let size = shapes.iter.size();
-    let mut out = vec![T::zero(); size];
+    let mut out = crate::alloc::try_zeroed(size, shapes.result.shape())?;
     if size > 0 {
         let nf = plan.fshape.len();
         let isz = itemsize as isize;
