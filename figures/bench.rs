@@ -4,6 +4,8 @@
 //!
 //! * `bench-figures table` prints the results as a Markdown table, then a
 //!   paragraph saying where and when they were measured;
+//! * `bench-figures indexing` prints Section 2's table (masks and gathers)
+//!   and the same paragraph;
 //! * `bench-figures plot` prints an SVG on one line: time against size of a
 //!   contiguous copy into a new array, for ndview, ndarray, NumPy and the
 //!   floor, and of making a view of the same array, labelled with the machine and the date. Its text and axes are
@@ -85,11 +87,16 @@ fn measured_on(r: &Value) -> String {
     )
 }
 
-fn table(r: &Value) -> Result<String, String> {
+/// The rows of the operations of one section of the book, as a Markdown
+/// table (rows recorded before sections were recorded are Section 1's).
+fn rows(r: &Value, section: u64) -> Result<String, String> {
     let mut out = String::from(
         "| operation | ndview | ndarray | NumPy | ratio | target |\n|---|--:|--:|--:|--:|---|\n",
     );
-    for op in r["operations"].as_array().ok_or("the record has no operations")? {
+    let ops = r["operations"].as_array().ok_or("the record has no operations")?;
+    let mut n = 0;
+    for op in ops.iter().filter(|op| op["section"].as_u64().unwrap_or(1) == section) {
+        n += 1;
         out += &format!(
             "| {} | {} | {} ({}) | {} | {:.2} | {} {} |\n",
             text(op, "what"),
@@ -102,10 +109,40 @@ fn table(r: &Value) -> Result<String, String> {
             if op["met"].as_bool() == Some(true) { "✓" } else { "✗ missed" },
         );
     }
+    if n == 0 {
+        return Err(format!("the record has no operations of Section {section}"));
+    }
+    Ok(out)
+}
+
+/// Where and when, and what the numbers are.
+fn provenance(r: &Value) -> String {
+    format!(
+        "{} Each time is a median: criterion's for ndview and ndarray, of {} repeats with `timeit` for NumPy; \
+         the ratio is ndview's time over the time the target names.{}\n",
+        measured_on(r),
+        if r["quick"].as_bool() == Some(true) { "5" } else { "15" },
+        if r["quick"].as_bool() == Some(true) { " (A `--quick` run: short measurements.)" } else { "" },
+    )
+}
+
+/// Section 2's table: the masks and gathers of `benches/indexing.rs`.
+fn indexing_table(r: &Value) -> Result<String, String> {
+    Ok(rows(r, 2)? + "\n" + &provenance(r))
+}
+
+fn table(r: &Value) -> Result<String, String> {
+    let mut out = rows(r, 1)?;
     out += &format!(
         "| floor: `copy_from_slice` of 80 MB into memory already touched | {} | | | | |\n",
         show(num(r, "floor_ns")?)
     );
+    if let Some(read) = r["read_step2_ns"].as_f64() {
+        out += &format!(
+            "| floor: reading the cache lines `big[::2, ::2]` needs (the even rows, 40 MB), without copying | {} | | | | |\n",
+            show(read)
+        );
+    }
     // What the sweep says in numbers: the view's range, the floor's bandwidth.
     let sweep = r["sweep"].as_array().ok_or("the record has no sweep")?;
     let views: Vec<f64> = sweep.iter().map(|p| num(p, "view_ns")).collect::<Result<_, _>>()?;
@@ -127,13 +164,7 @@ fn table(r: &Value) -> Result<String, String> {
         show(vmin),
         show(vmax),
     );
-    out += &format!(
-        "\n{} Each time is a median: criterion's for ndview and ndarray, of {} repeats with `timeit` for NumPy; \
-         the ratio is ndview's time over the time the target names.{}\n",
-        measured_on(r),
-        if r["quick"].as_bool() == Some(true) { "5" } else { "15" },
-        if r["quick"].as_bool() == Some(true) { " (A `--quick` run: short measurements.)" } else { "" },
-    );
+    out += &format!("\n{}", provenance(r));
     Ok(out)
 }
 
@@ -230,8 +261,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
         [what] if what == "table" => record().and_then(|r| table(&r)),
+        [what] if what == "indexing" => record().and_then(|r| indexing_table(&r)),
         [what] if what == "plot" => record().and_then(|r| plot(&r)),
-        _ => Err("usage: bench-figures table|plot".into()),
+        _ => Err("usage: bench-figures table|indexing|plot".into()),
     };
     match result {
         Ok(out) => {

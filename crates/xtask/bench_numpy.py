@@ -1,5 +1,5 @@
 """NumPy's side of `cargo xtask bench`: the operations of
-crates/ndview/benches/views.rs, timed with timeit, printed as JSON.
+crates/ndview/benches/views.rs and indexing.rs, timed with timeit, printed as JSON.
 
     bench_numpy.py [--quick] NAME...
 
@@ -24,6 +24,7 @@ REPEAT = 5 if QUICK else 15
 
 # name: (setup, statement); `big` is the seed's 1000×10 000 int64 array.
 BIG = "big = np.arange(10_000_000, dtype=np.int64).reshape(1000, 10_000)"
+COLS = "; cols = np.random.default_rng(7).integers(0, 10_000, 5000)"
 A3 = "a3 = np.arange(10_000_000, dtype=np.int64).reshape(100, 200, 500)"
 OPERATIONS = {
     "view": (BIG, "big[::2, ::2]"),
@@ -32,6 +33,11 @@ OPERATIONS = {
     "copy_transpose": (BIG, "big.T.copy()"),
     "copy_permuted": (A3, "a3.transpose(2, 0, 1).copy()"),
     "copy_contiguous": (BIG, "big.copy()"),
+    "mask": (BIG, "big[big % 3 == 0]"),
+    "mask_select": (BIG + "; m = big % 3 == 0", "big[m]"),
+    # The same 5 000 columns as ndview's default_rng(7).integers(0, 10_000, [5000]).
+    "take": (BIG + COLS, "np.take(big, cols, axis=1)"),
+    "fancy_columns": (BIG + COLS, "big[:, cols]"),
 }
 
 

@@ -14,7 +14,7 @@
 //! | `copy_transpose`  | `big.T.copy()` (C order)                   | `as_standard_layout().into_owned()`, and `zeros` + `assign` |
 //! | `copy_permuted`   | `a3.transpose(2, 0, 1).copy()`, `a3` 100×200×500 | as for the transpose                      |
 //! | `copy_contiguous` | `big.copy()`                               | `to_owned()` (a `memcpy`)                       |
-//! | `floor`           | `copy_from_slice` of 80 MB into memory already touched | —                                 |
+//! | `floor`           | `copy_from_slice` of 80 MB into memory already touched; and reading the cache lines of `[::2, ::2]` without copying (`read_step2`) | — |
 //! | `sweep`           | a contiguous 1-d copy of 10³ … 10⁸ bytes, the floor, and ndview's view `[::2]`, at each size | `to_owned()` |
 //!
 //! For `[::-1, ::-1]` and the transposes ndarray's `to_owned()` keeps the
@@ -151,6 +151,19 @@ fn copies(c: &mut Criterion) {
         b.iter(|| {
             dst.copy_from_slice(black_box(src));
             black_box(&dst);
+        })
+    });
+    // What `[::2, ::2]` must read, and nothing else: one element of every
+    // cache line of the even rows (the odd elements share those lines).
+    group.bench_function("read_step2", |b| {
+        b.iter(|| {
+            let mut seen = 0i64;
+            for row in black_box(src).chunks_exact(COLS).step_by(2) {
+                for &x in row.iter().step_by(8) {
+                    seen ^= x;
+                }
+            }
+            black_box(seen)
         })
     });
     group.finish();

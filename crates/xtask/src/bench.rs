@@ -1,8 +1,10 @@
 //! ndview, ndarray and NumPy on the same machine, in one run, as ratios.
 //!
-//! `cargo xtask bench` runs the criterion benchmark
-//! `crates/ndview/benches/views.rs` (ndview, ndarray and the floor, a
-//! `copy_from_slice` into memory already touched) one group at a time,
+//! `cargo xtask bench` runs the criterion benchmarks
+//! `crates/ndview/benches/views.rs` (Section 1's views and copies: ndview,
+//! ndarray and the floor, a `copy_from_slice` into memory already touched)
+//! and `crates/ndview/benches/indexing.rs` (Section 2's masks and gathers)
+//! one group at a time,
 //! times the same operation in NumPy with `timeit` (`bench_numpy.py`, in the
 //! project's venv) straight after each group, reads criterion's medians,
 //! and prints one table of medians and ratios, then the size sweep. `--quick` measures briefly (for
@@ -25,6 +27,10 @@ pub const RECORD: &str = "src/section-1/data/bench.json";
 /// benchmarks that compete (the fastest is taken), the target and what it
 /// is measured against.
 struct Op {
+    /// The criterion benchmark in `crates/ndview/benches` the group is in.
+    bench: &'static str,
+    /// The section of the book whose table shows the row.
+    section: u8,
     group: &'static str,
     what: &'static str,
     ndarray: &'static [(&'static str, &'static str)],
@@ -43,8 +49,10 @@ enum Target {
     NumpyAndFloor(f64, f64),
 }
 
-const OPS: [Op; 6] = [
+const OPS: [Op; 10] = [
     Op {
+        bench: "views",
+        section: 1,
         group: "view",
         what: "view `big[::2, ::2]`",
         ndarray: &[
@@ -54,18 +62,24 @@ const OPS: [Op; 6] = [
         target: Target::Ndarray(1.0),
     },
     Op {
+        bench: "views",
+        section: 1,
         group: "copy_step2",
         what: "copy of `big[::2, ::2]` (20 MB out)",
         ndarray: &[("ndarray", "`to_owned()`")],
         target: Target::Best(0.8),
     },
     Op {
+        bench: "views",
+        section: 1,
         group: "copy_reversed",
         what: "copy of `big[::-1, ::-1]`",
         ndarray: &[("ndarray", "`as_standard_layout().into_owned()`")],
         target: Target::Best(0.8),
     },
     Op {
+        bench: "views",
+        section: 1,
         group: "copy_permuted",
         what: "copy of `a3.transpose(2, 0, 1)`, `a3` 100×200×500",
         ndarray: &[
@@ -75,6 +89,8 @@ const OPS: [Op; 6] = [
         target: Target::Best(0.8),
     },
     Op {
+        bench: "views",
+        section: 1,
         group: "copy_transpose",
         what: "copy of `big.T` into C order",
         ndarray: &[
@@ -84,10 +100,44 @@ const OPS: [Op; 6] = [
         target: Target::Numpy(0.5),
     },
     Op {
+        bench: "views",
+        section: 1,
         group: "copy_contiguous",
         what: "contiguous copy of `big` (80 MB)",
         ndarray: &[("ndarray", "`to_owned()`")],
         target: Target::NumpyAndFloor(1.0, 1.3),
+    },
+    Op {
+        bench: "indexing",
+        section: 2,
+        group: "mask",
+        what: "`big[big % 3 == 0]`, the mask made and used",
+        ndarray: &[("ndarray", "`mapv`, then `iter().zip(&m)` + `filter_map`")],
+        target: Target::Numpy(1.0),
+    },
+    Op {
+        bench: "indexing",
+        section: 2,
+        group: "mask_select",
+        what: "`big[m]`, the mask `m` already made",
+        ndarray: &[("ndarray", "`iter().zip(&m)` + `filter_map`")],
+        target: Target::Numpy(1.0),
+    },
+    Op {
+        bench: "indexing",
+        section: 2,
+        group: "take",
+        what: "`np.take(big, cols, axis=1)`, 5 000 random columns",
+        ndarray: &[("ndarray", "`select(Axis(1), &cols)`")],
+        target: Target::Numpy(1.0),
+    },
+    Op {
+        bench: "indexing",
+        section: 2,
+        group: "fancy_columns",
+        what: "`big[:, cols]`, the same columns",
+        ndarray: &[("ndarray", "`select(Axis(1), &cols)`")],
+        target: Target::Numpy(1.0),
     },
 ];
 
@@ -171,11 +221,11 @@ fn ndarray_version(root: &Path) -> String {
 }
 
 /// Runs criterion on the benchmarks whose id matches `filter` (a regex).
-fn criterion(root: &Path, filter: &str, quick: bool) -> Result {
+fn criterion(root: &Path, bench: &str, filter: &str, quick: bool) -> Result {
     let (warm_up, measure) = if quick { ("0.2", "0.5") } else { ("1", "3") };
     let out = output(
         cmd("cargo")
-            .args(["bench", "--quiet", "-p", "ndview", "--bench", "views", "--", filter])
+            .args(["bench", "--quiet", "-p", "ndview", "--bench", bench, "--", filter])
             .args(["--warm-up-time", warm_up, "--measurement-time", measure, "--noplot"])
             .env("CARGO_TARGET_DIR", root.join("target")),
     )?;
@@ -203,22 +253,24 @@ fn numpy(python: &Path, root: &Path, names: &[String], quick: bool) -> Result<Va
 
 pub fn run(root: &Path, quick: bool, record: bool) -> Result {
     // Build first, so that compiling does not fall between the timings.
-    crate::run(cmd("cargo").args(["bench", "-p", "ndview", "--bench", "views", "--no-run"]))?;
+    crate::run(
+        cmd("cargo").args(["bench", "-p", "ndview", "--bench", "views", "--bench", "indexing", "--no-run"]),
+    )?;
     let python = tools::ensure_python(root)?;
     // The machine is shared and its load changes: each group is timed in
     // criterion and then at once in NumPy, so the two see the same load.
     let mut numpy_times = serde_json::Map::new();
     for op in &OPS {
         eprintln!("xtask: {}", op.group);
-        criterion(root, &format!("^{}/", op.group), quick)?;
+        criterion(root, op.bench, &format!("^{}/", op.group), quick)?;
         let v = numpy(&python, root, &[op.group.to_string()], quick)?;
         numpy_times.extend(v.as_object().cloned().unwrap_or_default());
     }
     eprintln!("xtask: floor");
-    criterion(root, "^floor/", quick)?;
+    criterion(root, "views", "^floor/", quick)?;
     for bytes in SWEEP_BYTES {
         eprintln!("xtask: sweep, {bytes} bytes");
-        criterion(root, &format!("^sweep/[^/]+/{bytes}$"), quick)?;
+        criterion(root, "views", &format!("^sweep/[^/]+/{bytes}$"), quick)?;
         let v = numpy(&python, root, &[format!("sweep:{bytes}")], quick)?;
         numpy_times.extend(v.as_object().cloned().unwrap_or_default());
     }
@@ -226,6 +278,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
     let np = |key: &str| numpy[key].as_f64().ok_or_else(|| format!("NumPy's time for {key}"));
 
     let floor = criterion_ns(root, "floor/copy_from_slice")?;
+    let read_step2 = criterion_ns(root, "floor/read_step2")?;
     let mut rows = Vec::new();
     println!(
         "\n{:<52} {:>11} {:>11} {:>11} {:>8}  target",
@@ -265,11 +318,12 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
             if met { "met" } else { "MISSED" }
         );
         rows.push(json!({
-            "id": op.group, "what": op.what, "ndview_ns": ndview, "ndarray_ns": ndarray,
+            "section": op.section, "id": op.group, "what": op.what, "ndview_ns": ndview, "ndarray_ns": ndarray,
             "ndarray_call": call, "numpy_ns": numpy, "ratio": ratio, "target": against, "met": met,
         }));
     }
     println!("{:<52} {:>11}", "floor: copy_from_slice of 80 MB, memory touched", show(floor));
+    println!("{:<52} {:>11}", "floor: reading the cache lines of big[::2, ::2]", show(read_step2));
 
     println!(
         "\nsize sweep: a contiguous copy into a new array\n{:>12} {:>11} {:>11} {:>11} {:>11}",
@@ -290,7 +344,8 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
             show(floor)
         );
         sweep.push(json!({ "bytes": bytes, "ndview_ns": ndview, "ndarray_ns": ndarray, "numpy_ns": numpy,
-                           "floor_ns": floor, "view_ns": view }));
+                           "floor_ns": floor,
+            "read_step2_ns": read_step2, "view_ns": view }));
     }
 
     if record {
@@ -306,6 +361,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
                 "python": numpy["python_version"],
             },
             "floor_ns": floor,
+            "read_step2_ns": read_step2,
             "operations": rows,
             "sweep": sweep,
         });
