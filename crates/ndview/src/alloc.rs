@@ -25,6 +25,7 @@ pub(crate) const HUGE_PAGE_THRESHOLD: usize = 1 << 22;
 /// An empty `Vec` with room for `len` elements, advised to use huge pages
 /// when it is large; NumPy's `MemoryError` (naming `shape`) when the memory
 /// cannot be had, instead of an abort.
+#[inline]
 pub(crate) fn try_with_capacity<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<T>> {
     let mut v = Vec::new();
     v.try_reserve_exact(len).map_err(|_| Error::MemoryError {

@@ -357,6 +357,7 @@ pub(crate) fn gather<T: Element>(data: &[T], layout: &Layout, order: Order) -> R
 }
 
 /// The copy of a C-contiguous `layout` over `data` in C order.
+#[inline]
 fn copy_contiguous<T: Element>(data: &[T], layout: &Layout) -> Result<Array<T>> {
     let shape = layout.shape();
     let size = layout.size();
@@ -370,6 +371,7 @@ fn copy_contiguous<T: Element>(data: &[T], layout: &Layout) -> Result<Array<T>> 
 
 /// A new array with the elements of `layout` over `data`, its memory laid out
 /// in `order` (NumPy's `a.copy(order)`).
+#[inline]
 pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Order) -> Result<Array<T>> {
     if order != Order::F && layout.is_c_contiguous() {
         // The most common copy, and for small arrays one where the
