@@ -67,6 +67,7 @@ fn figure(name: &str) -> Result<Option<String>, ndview::Error> {
             let copy = arr.select(ix![:, [0, 2]])?;
             Diagram::new()
                 .array("a.slice(s![:, ::2])", &view)
+                .memory_of("a")
                 .array("a.select(ix![:, [0, 2]])", &copy)
                 .to_svg()
         }

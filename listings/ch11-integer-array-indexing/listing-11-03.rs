@@ -1,4 +1,4 @@
-use ndarray::{Array, Array1, Axis};
+use ndarray::{Array, Axis, Zip, array};
 
 fn main() -> Result<(), ndarray::ShapeError> {
     // ANCHOR: cell
@@ -9,8 +9,9 @@ fn main() -> Result<(), ndarray::ShapeError> {
     let a = Array::from_iter(0..12_i64).into_shape_with_order((3, 4))?;
     println!("\na.select(Axis(0), &[2, 0]):\n{}", a.select(Axis(0), &[2, 0]));
 
-    // Pairs of positions: no method, so map them
-    let pairs: Array1<i64> = [(0, 1), (2, 3)].iter().map(|&(i, j)| a[[i, j]]).collect();
+    // Pairs of positions (NumPy's a[rows, cols]): no method, so zip the two index arrays
+    let (rows, cols) = (array![0, 2], array![1, 3]);
+    let pairs = Zip::from(&rows).and(&cols).map_collect(|&i, &j| a[[i, j]]);
     println!("\na[[0, 2], [1, 3]]: {pairs}");
 
     // Rows against columns (NumPy's a[[[0], [2]], [1, 3]]): select twice

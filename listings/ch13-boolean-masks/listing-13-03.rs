@@ -10,7 +10,7 @@ fn main() -> Result<(), ndarray::ShapeError> {
 
     // There is no indexing by a mask: filter the elements with an iterator
     let picked: Vec<i64> =
-        data.iter().zip(&mask).filter(|(_, m)| **m).map(|(x, _)| *x).collect();
+        data.iter().zip(&mask).filter_map(|(&x, &m)| m.then_some(x)).collect();
     println!("\ndata[data > 5]: {picked:?}");
 
     // Masks of bool combine with &, |, ^ and !
@@ -23,8 +23,7 @@ fn main() -> Result<(), ndarray::ShapeError> {
         .column(0)
         .iter()
         .enumerate()
-        .filter(|(_, x)| **x > 2)
-        .map(|(i, _)| i)
+        .filter_map(|(i, &x)| (x > 2).then_some(i))
         .collect();
     println!("\na[a[:, 0] > 2]:\n{}", data.select(Axis(0), &rows));
     // ANCHOR_END: cell

@@ -12,7 +12,7 @@ fn main() -> Result<(), ndarray::ShapeError> {
     let odd = a.mapv(|x| x % 2 == 1);
     Zip::from(&mut a).and(&odd).for_each(|x, &m| {
         if m {
-            *x = -*x;
+            *x *= -1;
         }
     });
     println!("\nafter a[a % 2 == 1] *= -1:\n{a}");

@@ -16,8 +16,10 @@ print("Picked:", picked)
 print("Picked shares memory:", np.shares_memory(arr, picked))
 
 # 4. Write into the copy: arr does not change.
+before = arr.copy()
 picked[:] = 0
 print("arr still has", np.count_nonzero(arr > 80), "values above 80")
+assert np.array_equal(arr, before)
 
 # 5. Write through the mask: now arr changes, in place.
 arr[high] = 80

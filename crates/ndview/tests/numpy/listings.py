@@ -306,6 +306,7 @@ def literal_mask(shape, test):
 
 
 ADV = ["listing", "indexing"]
+I5 = ints([0, 1, 1, 0, 1])  # Listing 12-1's index array: a length no axis of (2, 3, 4) has
 A34 = (3, 4)
 cases += [
     Case("listing_10_01", ADV, A34, indexing=True)
@@ -322,12 +323,12 @@ cases += [
     .array("out_of_bounds", [ix(ints([0, 3]))])
     .array("mismatch", [ix(ints([0, 1]), ints([0, 1, 2]))]),
     Case("listing_12_01", ADV + ["placement"], (2, 3, 4), indexing=True)
-    .array("middle", [ix(FULL, ints([0, 1]), FULL)])
-    .array("adjacent", [ix(FULL, ints([0, 1]), ints([0, 1]))])
-    .array("int_adjacent", [ix(FULL, 0, ints([0, 1]))])
-    .array("separated", [ix(ints([0, 1]), FULL, ints([0, 1]))])
-    .array("int_separated", [ix(0, FULL, ints([0, 1]))])
-    .array("split", [s(0), ix(FULL, ints([0, 1]))]),
+    .array("middle", [ix(FULL, I5, FULL)])
+    .array("adjacent", [ix(FULL, I5, I5)])
+    .array("int_adjacent", [ix(FULL, 0, I5)])
+    .array("separated", [ix(I5, FULL, I5)])
+    .array("int_separated", [ix(0, FULL, I5)])
+    .array("split", [s(0), ix(FULL, I5)]),
     Case("listing_13_01", ADV + ["mask"], A34, indexing=True)
     .array("mask", [cmp("gt", 5)])
     .array("selected", [ix(named("mask"))])
