@@ -32,8 +32,6 @@ struct Op {
     /// The section of the book whose table shows the row.
     section: u8,
     group: &'static str,
-    /// How many operations one iteration of the benchmark does.
-    batch: f64,
     what: &'static str,
     ndarray: &'static [(&'static str, &'static str)],
     target: Target,
@@ -56,7 +54,6 @@ const OPS: [Op; 10] = [
         bench: "views",
         section: 1,
         group: "view",
-        batch: 100.0,
         what: "view `big[::2, ::2]`",
         ndarray: &[
             ("ndarray Array2", "`slice(s![..;2, ..;2])` on `Array2`"),
@@ -68,7 +65,6 @@ const OPS: [Op; 10] = [
         bench: "views",
         section: 1,
         group: "copy_step2",
-        batch: 1.0,
         what: "copy of `big[::2, ::2]` (20 MB out)",
         ndarray: &[("ndarray", "`to_owned()`")],
         target: Target::Best(0.8),
@@ -77,7 +73,6 @@ const OPS: [Op; 10] = [
         bench: "views",
         section: 1,
         group: "copy_reversed",
-        batch: 1.0,
         what: "copy of `big[::-1, ::-1]`",
         ndarray: &[("ndarray", "`as_standard_layout().into_owned()`")],
         target: Target::Best(0.8),
@@ -86,7 +81,6 @@ const OPS: [Op; 10] = [
         bench: "views",
         section: 1,
         group: "copy_permuted",
-        batch: 1.0,
         what: "copy of `a3.transpose(2, 0, 1)`, `a3` 100×200×500",
         ndarray: &[
             ("ndarray", "`as_standard_layout().into_owned()`"),
@@ -98,7 +92,6 @@ const OPS: [Op; 10] = [
         bench: "views",
         section: 1,
         group: "copy_transpose",
-        batch: 1.0,
         what: "copy of `big.T` into C order",
         ndarray: &[
             ("ndarray", "`as_standard_layout().into_owned()`"),
@@ -110,7 +103,6 @@ const OPS: [Op; 10] = [
         bench: "views",
         section: 1,
         group: "copy_contiguous",
-        batch: 1.0,
         what: "contiguous copy of `big` (80 MB)",
         ndarray: &[("ndarray", "`to_owned()`")],
         target: Target::NumpyAndFloor(1.0, 1.3),
@@ -119,7 +111,6 @@ const OPS: [Op; 10] = [
         bench: "indexing",
         section: 2,
         group: "mask",
-        batch: 1.0,
         what: "`big[big % 3 == 0]`, the mask made and used",
         ndarray: &[("ndarray", "`mapv`, then `iter().zip(&m)` + `filter_map`")],
         target: Target::Numpy(1.0),
@@ -128,7 +119,6 @@ const OPS: [Op; 10] = [
         bench: "indexing",
         section: 2,
         group: "mask_select",
-        batch: 1.0,
         what: "`big[m]`, the mask `m` already made",
         ndarray: &[("ndarray", "`iter().zip(&m)` + `filter_map`")],
         target: Target::Numpy(1.0),
@@ -137,7 +127,6 @@ const OPS: [Op; 10] = [
         bench: "indexing",
         section: 2,
         group: "take",
-        batch: 1.0,
         what: "`np.take(big, cols, axis=1)`, 5 000 random columns",
         ndarray: &[("ndarray", "`select(Axis(1), &cols)`")],
         target: Target::Numpy(1.0),
@@ -146,7 +135,6 @@ const OPS: [Op; 10] = [
         bench: "indexing",
         section: 2,
         group: "fancy_columns",
-        batch: 1.0,
         what: "`big[:, cols]`, the same columns",
         ndarray: &[("ndarray", "`select(Axis(1), &cols)`")],
         target: Target::Numpy(1.0),
@@ -297,10 +285,10 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
         "operation", "ndview", "ndarray", "NumPy", "ratio"
     );
     for op in &OPS {
-        let ndview = criterion_ns(root, &format!("{}/ndview", op.group))? / op.batch;
+        let ndview = criterion_ns(root, &format!("{}/ndview", op.group))?;
         let mut ndarray: Option<(f64, &str)> = None;
         for &(id, call) in op.ndarray {
-            let ns = criterion_ns(root, &format!("{}/{id}", op.group))? / op.batch;
+            let ns = criterion_ns(root, &format!("{}/{id}", op.group))?;
             if ndarray.is_none_or(|(best, _)| ns < best) {
                 ndarray = Some((ns, call));
             }
