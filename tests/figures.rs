@@ -171,11 +171,20 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
     let record: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(root.join("src/section-1/data/bench.json")).unwrap())
             .unwrap();
+    let ops = record["operations"].as_array().unwrap();
+    let of_section = |n: u64| ops.iter().filter(|op| op["section"].as_u64().unwrap_or(1) == n).count();
+    let table_rows = |t: &str| t.lines().filter(|l| l.starts_with("| ")).count();
+    // Section 1's table: its operations, the header and the two floors.
     let table = bench("table");
-    let rows = record["operations"].as_array().unwrap().len();
-    assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), rows + 2, "{table}");
-    assert!(table.contains(record["date"].as_str().unwrap()), "says when");
-    assert!(table.contains(record["machine"]["cpu"].as_str().unwrap()), "says where");
+    assert_eq!(table_rows(&table), of_section(1) + 3, "{table}");
+    // Section 2's: its operations and the header.
+    let indexing = bench("indexing");
+    assert!(of_section(2) >= 2, "the mask and the take of issue 12");
+    assert_eq!(table_rows(&indexing), of_section(2) + 1, "{indexing}");
+    for t in [&table, &indexing] {
+        assert!(t.contains(record["date"].as_str().unwrap()), "says when");
+        assert!(t.contains(record["machine"]["cpu"].as_str().unwrap()), "says where");
+    }
 
     let svg = bench("plot");
     let svg = svg.strip_suffix('\n').expect("one line and a newline");
@@ -192,4 +201,7 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
         let line = format!("<!-- cmdrun --strict ../../target/debug/bench-figures {what} -->");
         assert_eq!(chapter.matches(&line).count(), 1, "the chapter shows the {what} once");
     }
+    let page = fs::read_to_string(root.join("src/section-2/why-these-are-copies.md")).unwrap();
+    let line = "<!-- cmdrun --strict ../../target/debug/bench-figures indexing -->";
+    assert_eq!(page.matches(line).count(), 1, "Section 2 shows its table once");
 }
