@@ -155,7 +155,7 @@ fn table(r: &Value) -> Result<String, String> {
     out += &format!(
         "\nThe floor moved 160 MB (80 MB read, 80 MB written) in {}: {:.1} GB/s. The contiguous copy into a new \
          array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. Making \
-         the view `[::2]` took between {} and {} at every size of the sweep, from 1 kB to 100 MB.\n",
+         ndview's view `[::2]` of the 1-d array took between {} and {} at every size of the sweep, from 1 kB to 100 MB.\n",
         show(floor),
         160e6 / floor,
         num(contiguous, "ndview_ns")? / floor,
