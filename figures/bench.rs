@@ -88,14 +88,14 @@ fn measured_on(r: &Value) -> String {
 }
 
 /// The rows of the operations of one section of the book, as a Markdown
-/// table (rows recorded before sections were recorded are Section 1's).
+/// table.
 fn rows(r: &Value, section: u64) -> Result<String, String> {
     let mut out = String::from(
         "| operation | ndview | ndarray | NumPy | ratio | target |\n|---|--:|--:|--:|--:|---|\n",
     );
     let ops = r["operations"].as_array().ok_or("the record has no operations")?;
     let mut n = 0;
-    for op in ops.iter().filter(|op| op["section"].as_u64().unwrap_or(1) == section) {
+    for op in ops.iter().filter(|op| op["section"].as_u64() == Some(section)) {
         n += 1;
         out += &format!(
             "| {} | {} | {} ({}) | {} | {:.2} | {} {} |\n",
@@ -137,12 +137,10 @@ fn table(r: &Value) -> Result<String, String> {
         "| floor: `copy_from_slice` of 80 MB into memory already touched | {} | | | | |\n",
         show(num(r, "floor_ns")?)
     );
-    if let Some(read) = r["read_step2_ns"].as_f64() {
-        out += &format!(
-            "| floor: reading the cache lines `big[::2, ::2]` needs (the even rows, 40 MB), without copying | {} | | | | |\n",
-            show(read)
-        );
-    }
+    out += &format!(
+        "| floor: reading the cache lines `big[::2, ::2]` needs (the even rows, 40 MB), without copying | {} | | | | |\n",
+        show(num(r, "read_step2_ns")?)
+    );
     // What the sweep says in numbers: the view's range, the floor's bandwidth.
     let sweep = r["sweep"].as_array().ok_or("the record has no sweep")?;
     let views: Vec<f64> = sweep.iter().map(|p| num(p, "view_ns")).collect::<Result<_, _>>()?;

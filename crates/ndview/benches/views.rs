@@ -40,25 +40,11 @@ const COLS: usize = 10_000;
 /// to (2, 0, 1).
 const SHAPE3: [usize; 3] = [100, 200, 500];
 
-/// The byte sizes of the sweep: 10³ to 10⁸, three points a decade.
-const SWEEP_BYTES: [usize; 16] = [
-    1_000,
-    2_000,
-    5_000,
-    10_000,
-    20_000,
-    50_000,
-    100_000,
-    200_000,
-    500_000,
-    1_000_000,
-    2_000_000,
-    5_000_000,
-    10_000_000,
-    20_000_000,
-    50_000_000,
-    100_000_000,
-];
+/// The byte sizes of the sweep, 10³ to 10⁸, three points a decade: one
+/// number a line in `sweep-bytes.txt`, which `cargo xtask bench` reads too.
+fn sweep_bytes() -> Vec<usize> {
+    include_str!("sweep-bytes.txt").lines().map(|l| l.parse().expect("a byte count")).collect()
+}
 
 /// The source arrays: ndview's `arange` (allocated as NumPy allocates, with
 /// huge pages when large), and ndarray views of the very same buffer, so
@@ -174,7 +160,7 @@ fn copies(c: &mut Criterion) {
 /// of the same array, which does not depend on its size.
 fn sweep(c: &mut Criterion) {
     let mut group = c.benchmark_group("sweep");
-    for bytes in SWEEP_BYTES {
+    for bytes in sweep_bytes() {
         let n = bytes / 8;
         if bytes >= 10_000_000 {
             group.sample_size(10);

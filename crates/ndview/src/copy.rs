@@ -339,14 +339,7 @@ pub(crate) fn gather<T: Element>(data: &[T], layout: &Layout, order: Order) -> R
         other => other,
     };
     if layout.is_c_contiguous() && (order == Order::C || layout.ndim() <= 1) {
-        // The most common copy, without building a walk: one `memcpy`.
-        let size = layout.size();
-        let mut out = alloc::try_with_capacity(size, layout.shape())?;
-        if size > 0 {
-            let start = (layout.offset() / layout.itemsize() as isize) as usize;
-            out.extend_from_slice(&data[start..start + size]);
-        }
-        return Ok(out);
+        return contiguous_values(data, layout);
     }
     let walk = match order {
         Order::F => Walk::new(&reversed_layout(layout)),
@@ -356,17 +349,17 @@ pub(crate) fn gather<T: Element>(data: &[T], layout: &Layout, order: Order) -> R
     collect_walk(data, &walk, layout.shape())
 }
 
-/// The copy of a C-contiguous `layout` over `data` in C order.
+/// The elements of a C-contiguous `layout` over `data`, in a new `Vec`:
+/// the most common copy, one `memcpy` without building a walk.
 #[inline]
-fn copy_contiguous<T: Element>(data: &[T], layout: &Layout) -> Result<Array<T>> {
-    let shape = layout.shape();
+fn contiguous_values<T: Element>(data: &[T], layout: &Layout) -> Result<Vec<T>> {
     let size = layout.size();
-    let mut values = alloc::try_with_capacity(size, shape)?;
+    let mut values = alloc::try_with_capacity(size, layout.shape())?;
     if size > 0 {
         let start = (layout.offset() / layout.itemsize() as isize) as usize;
         values.extend_from_slice(&data[start..start + size]);
     }
-    Ok(Array { data: values, layout: Layout::fresh_c(shape, layout.itemsize(), size) })
+    Ok(values)
 }
 
 /// A new array with the elements of `layout` over `data`, its memory laid out
@@ -377,8 +370,10 @@ pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Orde
         // The most common copy, and for small arrays one where the
         // bookkeeping costs more than the bytes: a C-contiguous source
         // copied in C order (`K` and `A` are C for it) is one `memcpy` into
-        // a fresh C-order layout, with nothing computed twice.
-        return copy_contiguous(data, layout);
+        // a fresh C-order layout.
+        let values = contiguous_values(data, layout)?;
+        let new = Layout::fresh_c(layout.shape(), layout.itemsize(), values.len());
+        return Ok(Array { data: values, layout: new });
     }
     let itemsize = layout.itemsize();
     let order = match order {
@@ -595,7 +590,7 @@ impl<S: Storage> ArrayBase<S> {
 // is a miss that waits for memory. When the index is dense over a run of
 // memory (at least one index per cache line of the run on average, so
 // nearly every line is loaded anyway) and the run fits in the core's L2, the
-// gather first reads the run once in order ([`warm`]), which the prefetcher
+// gather first reads the run once in order ([`Warmup`]), which the prefetcher
 // streams in at the speed of memory, and then picks from it in L2. For
 // `take` of 5 000 random columns of the 1000×10 000 `i64` array, each row
 // an 80 KB run, this took the gather from 40 ms to 16 ms (into memory
@@ -609,32 +604,37 @@ const LINE: usize = 64;
 /// what is read stays there while it is picked from.
 const WARM_MAX_BYTES: usize = 256 << 10;
 
-/// Whether a gather of `picks` elements of `T` from a run of `span`
-/// elements should [`warm`] the run first: the picks are at least one per
-/// cache line of the run and the run fits in [`WARM_MAX_BYTES`].
-fn worth_warming<T>(picks: usize, span: usize) -> bool {
-    let size = size_of::<T>().max(1);
-    let lines = (span * size).div_ceil(LINE);
-    span * size <= WARM_MAX_BYTES && picks >= lines
+/// The run a gather through `offsets` reads from each start position,
+/// `start + lo ..= start + hi`, when it is worth warming.
+#[derive(Debug, Clone, Copy)]
+struct Warmup {
+    lo: isize,
+    hi: isize,
 }
 
-/// Reads one element of every cache line of `run`, in order, so that the
-/// prefetcher brings the run into the caches before a gather reads it out
-/// of order. What it reads is passed to `black_box` only so that the
-/// compiler keeps the reads; the values are not used.
-fn warm<T: Copy>(run: &[T]) {
-    let step = (LINE / size_of::<T>().max(1)).max(1);
-    for x in run.iter().step_by(step) {
-        std::hint::black_box(*x);
+impl Warmup {
+    /// `Some` when a gather of elements of `T` at `offsets` should warm its
+    /// run first: the picks are at least one per cache line of the run and
+    /// the run fits in [`WARM_MAX_BYTES`].
+    fn of<T>(offsets: &[isize]) -> Option<Warmup> {
+        let lo = offsets.iter().copied().min()?;
+        let hi = offsets.iter().copied().max()?;
+        let bytes = (hi - lo) as usize * size_of::<T>().max(1) + size_of::<T>().max(1);
+        (bytes <= WARM_MAX_BYTES && offsets.len() >= bytes.div_ceil(LINE)).then_some(Warmup { lo, hi })
     }
-}
 
-/// The positions `[start + lo, start + hi]` of `data`, where `lo..=hi` is
-/// the range of `offsets` (for [`warm`]).
-fn span_of(data_len: usize, start: isize, lo: isize, hi: isize) -> std::ops::Range<usize> {
-    let from = (start + lo).clamp(0, data_len as isize) as usize;
-    let to = (start + hi + 1).clamp(0, data_len as isize) as usize;
-    from..to
+    /// Reads one element of every cache line of the run from `start`, in
+    /// order, so that the prefetcher brings it into the caches before the
+    /// gather reads it out of order. What it reads is passed to `black_box`
+    /// only so that the compiler keeps the reads; the values are not used.
+    fn warm<T: Copy>(self, src: &[T], start: isize) {
+        let len = src.len() as isize;
+        let run =
+            &src[(start + self.lo).clamp(0, len) as usize..(start + self.hi + 1).clamp(0, len) as usize];
+        for x in run.iter().step_by((LINE / size_of::<T>().max(1)).max(1)) {
+            std::hint::black_box(*x);
+        }
+    }
 }
 
 /// Calls `f(a, b)` for every index of `shape` in C order, where `a` and `b`
@@ -737,14 +737,13 @@ pub(crate) fn gather_indexed<T: Copy>(
             return;
         }
         const TILE: usize = 32;
-        let (lo, hi) = min_max(offsets);
-        let warming = worth_warming::<T>(offsets.len(), (hi - lo) as usize + 1);
+        let warmup = Warmup::of::<T>(offsets);
         let mut i0 = 0;
         while i0 < len {
             let i1 = (i0 + TILE).min(len);
-            if warming {
+            if let Some(w) = warmup {
                 for i in i0..i1 {
-                    warm(&src[span_of(src.len(), base + i as isize * step, lo, hi)]);
+                    w.warm(src, base + i as isize * step);
                 }
             }
             for &(d, s) in &starts {
@@ -763,13 +762,6 @@ pub(crate) fn gather_indexed<T: Copy>(
             dst[d as usize] = src[s as usize];
         });
     });
-}
-
-/// The smallest and the largest of `offsets` (`(0, 0)` when empty).
-fn min_max(offsets: &[isize]) -> (isize, isize) {
-    let lo = offsets.iter().copied().min().unwrap_or(0);
-    let hi = offsets.iter().copied().max().unwrap_or(0);
-    (lo, hi)
 }
 
 /// The scatter of advanced indexing: for index position `k` (C order), each
@@ -862,11 +854,10 @@ pub(crate) fn take_blocks<T: Copy>(
     if contiguous && chunk == 1 {
         // One element per index (`take` along the last axis): a tight loop,
         // over a row warmed first when the index is dense over it.
-        let (lo, hi) = min_max(offsets);
-        let warming = worth_warming::<T>(offsets.len(), (hi - lo) as usize + 1);
+        let warmup = Warmup::of::<T>(offsets);
         for_each_pair(outer.0, outer.1, start, &zeros, 0, |row, _| {
-            if warming {
-                warm(&src[span_of(src.len(), row, lo, hi)]);
+            if let Some(w) = warmup {
+                w.warm(src, row);
             }
             out.extend(offsets.iter().map(|&o| src[(row + o) as usize]));
         });

@@ -201,15 +201,19 @@ impl Layout {
     /// flatten, `np.empty`): C-order strides, except that an empty allocation
     /// gets all-zero strides (`PyArray_NewFromDescr_int`, `ctors.c`).
     pub(crate) fn fresh(shape: &[usize], itemsize: usize, order: Order) -> Layout {
+        let size = shape.iter().product();
+        if order != Order::F {
+            return Layout::fresh_c(shape, itemsize, size);
+        }
         let mut layout = Layout::filled(shape, itemsize, order);
-        if layout.size() == 0 {
+        if size == 0 {
             layout.strides.iter_mut().for_each(|s| *s = 0);
         }
         layout
     }
 
     /// [`Layout::fresh`] in C order, for a shape whose `size` the caller has
-    /// already counted.
+    /// already counted (a copy knows it from its buffer).
     #[inline]
     pub(crate) fn fresh_c(shape: &[usize], itemsize: usize, size: usize) -> Layout {
         let mut strides: Strides = AxisVec::from_elem(0, shape.len());

@@ -27,14 +27,39 @@ pub const RECORD: &str = "src/section-1/data/bench.json";
 /// benchmarks that compete (the fastest is taken), the target and what it
 /// is measured against.
 struct Op {
-    /// The criterion benchmark in `crates/ndview/benches` the group is in.
-    bench: &'static str,
-    /// The section of the book whose table shows the row.
-    section: u8,
+    bench: Bench,
     group: &'static str,
     what: &'static str,
     ndarray: &'static [(&'static str, &'static str)],
     target: Target,
+}
+
+/// The criterion benchmarks in `crates/ndview/benches`, one per section of
+/// the book, whose table shows their rows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bench {
+    /// `views.rs`: Section 1's views and copies, the floors and the sweep.
+    Views,
+    /// `indexing.rs`: Section 2's masks and gathers.
+    Indexing,
+}
+
+impl Bench {
+    const ALL: [Bench; 2] = [Bench::Views, Bench::Indexing];
+
+    fn name(self) -> &'static str {
+        match self {
+            Bench::Views => "views",
+            Bench::Indexing => "indexing",
+        }
+    }
+
+    fn section(self) -> u8 {
+        match self {
+            Bench::Views => 1,
+            Bench::Indexing => 2,
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -51,8 +76,7 @@ enum Target {
 
 const OPS: [Op; 10] = [
     Op {
-        bench: "views",
-        section: 1,
+        bench: Bench::Views,
         group: "view",
         what: "view `big[::2, ::2]`",
         ndarray: &[
@@ -62,24 +86,21 @@ const OPS: [Op; 10] = [
         target: Target::Ndarray(1.0),
     },
     Op {
-        bench: "views",
-        section: 1,
+        bench: Bench::Views,
         group: "copy_step2",
         what: "copy of `big[::2, ::2]` (20 MB out)",
         ndarray: &[("ndarray", "`to_owned()`")],
         target: Target::Best(0.8),
     },
     Op {
-        bench: "views",
-        section: 1,
+        bench: Bench::Views,
         group: "copy_reversed",
         what: "copy of `big[::-1, ::-1]`",
         ndarray: &[("ndarray", "`as_standard_layout().into_owned()`")],
         target: Target::Best(0.8),
     },
     Op {
-        bench: "views",
-        section: 1,
+        bench: Bench::Views,
         group: "copy_permuted",
         what: "copy of `a3.transpose(2, 0, 1)`, `a3` 100×200×500",
         ndarray: &[
@@ -89,8 +110,7 @@ const OPS: [Op; 10] = [
         target: Target::Best(0.8),
     },
     Op {
-        bench: "views",
-        section: 1,
+        bench: Bench::Views,
         group: "copy_transpose",
         what: "copy of `big.T` into C order",
         ndarray: &[
@@ -100,40 +120,35 @@ const OPS: [Op; 10] = [
         target: Target::Numpy(0.5),
     },
     Op {
-        bench: "views",
-        section: 1,
+        bench: Bench::Views,
         group: "copy_contiguous",
         what: "contiguous copy of `big` (80 MB)",
         ndarray: &[("ndarray", "`to_owned()`")],
         target: Target::NumpyAndFloor(1.0, 1.3),
     },
     Op {
-        bench: "indexing",
-        section: 2,
+        bench: Bench::Indexing,
         group: "mask",
         what: "`big[big % 3 == 0]`, the mask made and used",
         ndarray: &[("ndarray", "`mapv`, then `iter().zip(&m)` + `filter_map`")],
         target: Target::Numpy(1.0),
     },
     Op {
-        bench: "indexing",
-        section: 2,
+        bench: Bench::Indexing,
         group: "mask_select",
         what: "`big[m]`, the mask `m` already made",
         ndarray: &[("ndarray", "`iter().zip(&m)` + `filter_map`")],
         target: Target::Numpy(1.0),
     },
     Op {
-        bench: "indexing",
-        section: 2,
+        bench: Bench::Indexing,
         group: "take",
         what: "`np.take(big, cols, axis=1)`, 5 000 random columns",
         ndarray: &[("ndarray", "`select(Axis(1), &cols)`")],
         target: Target::Numpy(1.0),
     },
     Op {
-        bench: "indexing",
-        section: 2,
+        bench: Bench::Indexing,
         group: "fancy_columns",
         what: "`big[:, cols]`, the same columns",
         ndarray: &[("ndarray", "`select(Axis(1), &cols)`")],
@@ -141,25 +156,15 @@ const OPS: [Op; 10] = [
     },
 ];
 
-/// The byte sizes of the sweep (as in views.rs and bench_numpy.py).
-const SWEEP_BYTES: [u64; 16] = [
-    1_000,
-    2_000,
-    5_000,
-    10_000,
-    20_000,
-    50_000,
-    100_000,
-    200_000,
-    500_000,
-    1_000_000,
-    2_000_000,
-    5_000_000,
-    10_000_000,
-    20_000_000,
-    50_000_000,
-    100_000_000,
-];
+/// The byte sizes of the sweep, one a line, shared with `views.rs` (and
+/// passed to bench_numpy.py one at a time).
+const SWEEP_BYTES: &str = "crates/ndview/benches/sweep-bytes.txt";
+
+fn sweep_bytes(root: &Path) -> Result<Vec<u64>> {
+    let path = root.join(SWEEP_BYTES);
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines().map(|l| l.parse().map_err(|e| format!("{}: {l:?}: {e}", path.display()).into())).collect()
+}
 
 /// Criterion's median for one benchmark, in nanoseconds.
 fn criterion_ns(root: &Path, id: &str) -> Result<f64> {
@@ -221,11 +226,11 @@ fn ndarray_version(root: &Path) -> String {
 }
 
 /// Runs criterion on the benchmarks whose id matches `filter` (a regex).
-fn criterion(root: &Path, bench: &str, filter: &str, quick: bool) -> Result {
+fn criterion(root: &Path, bench: Bench, filter: &str, quick: bool) -> Result {
     let (warm_up, measure) = if quick { ("0.2", "0.5") } else { ("1", "3") };
     let out = output(
         cmd("cargo")
-            .args(["bench", "--quiet", "-p", "ndview", "--bench", bench, "--", filter])
+            .args(["bench", "--quiet", "-p", "ndview", "--bench", bench.name(), "--", filter])
             .args(["--warm-up-time", warm_up, "--measurement-time", measure, "--noplot"])
             .env("CARGO_TARGET_DIR", root.join("target")),
     )?;
@@ -253,10 +258,14 @@ fn numpy(python: &Path, root: &Path, names: &[String], quick: bool) -> Result<Va
 
 pub fn run(root: &Path, quick: bool, record: bool) -> Result {
     // Build first, so that compiling does not fall between the timings.
-    crate::run(
-        cmd("cargo").args(["bench", "-p", "ndview", "--bench", "views", "--bench", "indexing", "--no-run"]),
-    )?;
+    let mut build = cmd("cargo");
+    build.args(["bench", "-p", "ndview", "--no-run"]);
+    for bench in Bench::ALL {
+        build.args(["--bench", bench.name()]);
+    }
+    crate::run(&mut build)?;
     let python = tools::ensure_python(root)?;
+    let sizes = sweep_bytes(root)?;
     // The machine is shared and its load changes: each group is timed in
     // criterion and then at once in NumPy, so the two see the same load.
     let mut numpy_times = serde_json::Map::new();
@@ -267,10 +276,10 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
         numpy_times.extend(v.as_object().cloned().unwrap_or_default());
     }
     eprintln!("xtask: floor");
-    criterion(root, "views", "^floor/", quick)?;
-    for bytes in SWEEP_BYTES {
+    criterion(root, Bench::Views, "^floor/", quick)?;
+    for &bytes in &sizes {
         eprintln!("xtask: sweep, {bytes} bytes");
-        criterion(root, "views", &format!("^sweep/[^/]+/{bytes}$"), quick)?;
+        criterion(root, Bench::Views, &format!("^sweep/[^/]+/{bytes}$"), quick)?;
         let v = numpy(&python, root, &[format!("sweep:{bytes}")], quick)?;
         numpy_times.extend(v.as_object().cloned().unwrap_or_default());
     }
@@ -318,7 +327,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
             if met { "met" } else { "MISSED" }
         );
         rows.push(json!({
-            "section": op.section, "id": op.group, "what": op.what, "ndview_ns": ndview, "ndarray_ns": ndarray,
+            "section": op.bench.section(), "id": op.group, "what": op.what, "ndview_ns": ndview, "ndarray_ns": ndarray,
             "ndarray_call": call, "numpy_ns": numpy, "ratio": ratio, "target": against, "met": met,
         }));
     }
@@ -330,7 +339,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
         "bytes", "ndview", "ndarray", "NumPy", "floor"
     );
     let mut sweep = Vec::new();
-    for bytes in SWEEP_BYTES {
+    for &bytes in &sizes {
         let ndview = criterion_ns(root, &format!("sweep/ndview/{bytes}"))?;
         let ndarray = criterion_ns(root, &format!("sweep/ndarray/{bytes}"))?;
         let floor = criterion_ns(root, &format!("sweep/floor/{bytes}"))?;
@@ -344,8 +353,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
             show(floor)
         );
         sweep.push(json!({ "bytes": bytes, "ndview_ns": ndview, "ndarray_ns": ndarray, "numpy_ns": numpy,
-                           "floor_ns": floor,
-            "read_step2_ns": read_step2, "view_ns": view }));
+                           "floor_ns": floor, "view_ns": view }));
     }
 
     if record {
