@@ -27,20 +27,22 @@ impl<T: Copy + Default> AxisVec<T> {
         AxisVec::Inline { len: 0, items: [T::default(); INLINE] }
     }
 
+    #[inline]
     pub(crate) fn from_slice(values: &[T]) -> Self {
-        if values.len() <= INLINE {
-            let mut items = [T::default(); INLINE];
-            items[..values.len()].copy_from_slice(values);
-            AxisVec::Inline { len: values.len() as u8, items }
+        let len = values.len();
+        if len <= INLINE {
+            // All four slots, each a select: no call to `memcpy` for a few words.
+            let items = std::array::from_fn(|i| if i < len { values[i] } else { T::default() });
+            AxisVec::Inline { len: len as u8, items }
         } else {
             AxisVec::Heap(values.to_vec())
         }
     }
 
+    #[inline]
     pub(crate) fn from_elem(value: T, n: usize) -> Self {
         if n <= INLINE {
-            let mut items = [T::default(); INLINE];
-            items[..n].fill(value);
+            let items = std::array::from_fn(|i| if i < n { value } else { T::default() });
             AxisVec::Inline { len: n as u8, items }
         } else {
             AxisVec::Heap(vec![value; n])

@@ -100,9 +100,8 @@ pub(crate) struct Walk {
 impl Walk {
     /// The walk of `layout` in its C order.
     pub(crate) fn new(layout: &Layout) -> Walk {
-        let itemsize = layout.itemsize() as isize;
-        let steps = layout.strides().iter().map(|s| s / itemsize);
-        Walk::from_parts(layout.offset() / itemsize, layout.shape().iter().copied().zip(steps))
+        let steps = layout.strides().iter().map(|&s| layout.items(s));
+        Walk::from_parts(layout.items(layout.offset()), layout.shape().iter().copied().zip(steps))
     }
 
     /// The walk of the block starting at buffer position `start` (in
@@ -356,7 +355,7 @@ fn contiguous_values<T: Element>(data: &[T], layout: &Layout) -> Result<Vec<T>> 
     let size = layout.size();
     let mut values = alloc::try_with_capacity(size, layout.shape())?;
     if size > 0 {
-        let start = (layout.offset() / layout.itemsize() as isize) as usize;
+        let start = layout.items(layout.offset()) as usize;
         values.extend_from_slice(&data[start..start + size]);
     }
     Ok(values)
@@ -375,6 +374,15 @@ pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Orde
         let new = Layout::fresh_c(layout.shape(), layout.itemsize(), values.len());
         return Ok(Array { data: values, layout: new });
     }
+    copy_strided(data, layout, order)
+}
+
+/// [`copy_in_order`] for every source but a C-contiguous one copied in C
+/// order. Kept out of line, so that the common case above compiles to a
+/// short function with a small stack frame (this one needs room for walks
+/// and permutations).
+#[inline(never)]
+fn copy_strided<T: Element>(data: &[T], layout: &Layout, order: Order) -> Result<Array<T>> {
     let itemsize = layout.itemsize();
     let order = match order {
         Order::A if is_fortran(layout) => Order::F,
@@ -428,6 +436,7 @@ impl<S: Storage> ArrayBase<S> {
     /// # Panics
     /// If the memory cannot be allocated, with the message of
     /// [`try_copy`](ArrayBase::try_copy)'s error.
+    #[inline]
     pub fn copy(&self) -> Array<S::Elem> {
         self.copy_order(Order::C)
     }
@@ -445,6 +454,7 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(x.try_copy()?.to_vec(), vec![7]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    #[inline]
     pub fn try_copy(&self) -> Result<Array<S::Elem>> {
         self.try_copy_order(Order::C)
     }
@@ -462,6 +472,7 @@ impl<S: Storage> ArrayBase<S> {
     ///
     /// # Panics
     /// As [`copy`](ArrayBase::copy).
+    #[inline]
     pub fn copy_order(&self, order: Order) -> Array<S::Elem> {
         self.try_copy_order(order).unwrap_or_else(|e| panic!("{e}"))
     }
@@ -474,6 +485,7 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(a.try_copy_order(Order::F)?.strides(), &[8, 16]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    #[inline]
     pub fn try_copy_order(&self, order: Order) -> Result<Array<S::Elem>> {
         copy_in_order(self.data.as_slice(), &self.layout, order)
     }
@@ -802,8 +814,7 @@ pub(crate) fn mask_select<T: Copy>(
 ) -> Vec<T> {
     let contiguous = |l: &Layout| l.is_c_contiguous() && l.size() > 0;
     if contiguous(layout) && contiguous(mask_layout) {
-        let (start, mstart) =
-            ((layout.offset() / layout.itemsize() as isize) as usize, mask_layout.offset() as usize);
+        let (start, mstart) = (layout.items(layout.offset()) as usize, mask_layout.offset() as usize);
         let n = layout.size();
         let (data, mask) = (&data[start..start + n], &mask[mstart..mstart + n]);
         let count = mask.iter().filter(|&&m| m).count();

@@ -20,7 +20,6 @@ pub(crate) struct Positions {
 
 impl Positions {
     pub(crate) fn new(layout: &Layout) -> Positions {
-        let itemsize = layout.itemsize() as isize;
         Positions {
             shape: layout.shape.clone(),
             // A length-1 axis's stride is never used, and may be anything
@@ -29,10 +28,10 @@ impl Positions {
                 .shape
                 .iter()
                 .zip(&layout.strides)
-                .map(|(&d, &s)| if d > 1 { s / itemsize } else { 0 })
+                .map(|(&d, &s)| if d > 1 { layout.items(s) } else { 0 })
                 .collect(),
             index: AxisVec::from_elem(0, layout.ndim()),
-            pos: layout.offset() / itemsize,
+            pos: layout.items(layout.offset()),
             remaining: layout.size(),
         }
     }

@@ -112,6 +112,30 @@ pub enum Order {
     K,
 }
 
+/// NumPy's contiguity rule (`_UpdateContiguousFlags`, `flagsobject.c`) over
+/// `(length, stride)` pairs from the fastest-varying axis outwards: every
+/// axis longer than 1 steps by the item size times the lengths inside it.
+/// Length-1 axes are skipped (their stride is never used), and an array
+/// with a zero-length axis is contiguous whatever its strides. One pass,
+/// so that the common check on a small copy costs a few instructions.
+#[inline]
+fn contiguous_along<'a>(axes: impl Iterator<Item = (&'a usize, &'a isize)>, itemsize: usize) -> bool {
+    let mut expected = itemsize as isize;
+    let mut steps_match = true;
+    for (&dim, &stride) in axes {
+        if dim == 0 {
+            return true;
+        }
+        if dim != 1 {
+            steps_match &= stride == expected;
+            // Within NumPy's size limit while the steps match; past a
+            // mismatch the value no longer matters (only a later 0 does).
+            expected = expected.wrapping_mul(dim as isize);
+        }
+    }
+    steps_match
+}
+
 impl Layout {
     /// The layout of a fresh C-order (row-major) allocation of `shape`.
     ///
@@ -229,6 +253,7 @@ impl Layout {
 
     /// A layout from its parts, unchecked: the caller proves it stays inside
     /// its buffer (see [`Layout::check_within`]).
+    #[inline]
     pub(crate) fn from_parts(shape: Dims, strides: Strides, offset: isize, itemsize: usize) -> Layout {
         debug_assert_eq!(shape.len(), strides.len());
         Layout { shape, strides, offset, itemsize }
@@ -329,6 +354,7 @@ impl Layout {
     /// ```
     /// assert_eq!(ndview::Layout::c_order(&[2, 5], 8).shape(), &[2, 5]);
     /// ```
+    #[inline]
     pub fn shape(&self) -> &[usize] {
         &self.shape
     }
@@ -338,6 +364,7 @@ impl Layout {
     /// ```
     /// assert_eq!(ndview::Layout::c_order(&[2, 5], 4).strides(), &[20, 4]);
     /// ```
+    #[inline]
     pub fn strides(&self) -> &[isize] {
         &self.strides
     }
@@ -352,6 +379,7 @@ impl Layout {
     /// assert_eq!(a.slice(s![2:, 1:])?.layout().offset(), 72); // element 9
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    #[inline]
     pub fn offset(&self) -> isize {
         self.offset
     }
@@ -361,6 +389,7 @@ impl Layout {
     /// ```
     /// assert_eq!(ndview::Layout::c_order(&[2], 4).itemsize(), 4);
     /// ```
+    #[inline]
     pub fn itemsize(&self) -> usize {
         self.itemsize
     }
@@ -370,6 +399,7 @@ impl Layout {
     /// ```
     /// assert_eq!(ndview::Layout::c_order(&[2, 3, 4], 8).ndim(), 3);
     /// ```
+    #[inline]
     pub fn ndim(&self) -> usize {
         self.shape.len()
     }
@@ -381,8 +411,24 @@ impl Layout {
     /// assert_eq!(ndview::Layout::c_order(&[2, 3], 8).size(), 6);
     /// assert_eq!(ndview::Layout::c_order(&[], 8).size(), 1);
     /// ```
+    #[inline]
     pub fn size(&self) -> usize {
         self.shape.iter().product()
+    }
+
+    /// `bytes` counted in items: an offset or a stride divided by the item
+    /// size. Every element type's size is a power of two, so this is a
+    /// shift (one cycle) rather than a signed division (tens of cycles,
+    /// which a small copy or a view notices). Exact for multiples of the
+    /// item size; other values (the unused stride of a length-1 axis) may
+    /// round differently from `/`, which no caller relies on.
+    #[inline]
+    pub(crate) fn items(&self, bytes: isize) -> isize {
+        if self.itemsize.is_power_of_two() {
+            bytes >> self.itemsize.trailing_zeros()
+        } else {
+            bytes / self.itemsize as isize
+        }
     }
 
     /// The strides counted in elements instead of bytes, as `ndarray` reports
@@ -443,8 +489,10 @@ impl Layout {
     /// // A (1, 4) row with any stride on its length-1 axis: contiguous.
     /// assert!(Layout::new(&[1, 4], &[999 * 8, 8], 0, 8, 4).unwrap().is_c_contiguous());
     /// ```
+    #[inline]
     pub fn is_c_contiguous(&self) -> bool {
-        self.is_contiguous_along((0..self.ndim()).rev())
+        let axes = self.shape.iter().zip(self.strides.iter());
+        contiguous_along(axes.rev(), self.itemsize)
     }
 
     /// Whether the array is F-contiguous (the same rule, first axis to last).
@@ -456,26 +504,9 @@ impl Layout {
     /// // One axis longer than 1: both C- and F-contiguous.
     /// assert!(Layout::c_order(&[1, 3, 1], 8).is_f_contiguous());
     /// ```
+    #[inline]
     pub fn is_f_contiguous(&self) -> bool {
-        self.is_contiguous_along(0..self.ndim())
-    }
-
-    fn is_contiguous_along(&self, axes: impl Iterator<Item = usize>) -> bool {
-        if self.shape.contains(&0) {
-            return true;
-        }
-        let mut expected = self.itemsize as isize;
-        for axis in axes {
-            let dim = self.shape[axis];
-            if dim == 1 {
-                continue;
-            }
-            if self.strides[axis] != expected {
-                return false;
-            }
-            expected *= dim as isize;
-        }
-        true
+        contiguous_along(self.shape.iter().zip(self.strides.iter()), self.itemsize)
     }
 }
 
