@@ -1,4 +1,5 @@
-//! New buffers for copies, and the crate's only `unsafe` code.
+//! New buffers for copies, and the crate's only `unsafe` code: the
+//! allocation itself and the huge-page advice.
 //!
 //! A copy of a large array spends much of its time not copying but taking
 //! page faults: the first write to each 4 KiB page of a fresh allocation
@@ -25,14 +26,31 @@ pub(crate) const HUGE_PAGE_THRESHOLD: usize = 1 << 22;
 /// An empty `Vec` with room for `len` elements, advised to use huge pages
 /// when it is large; NumPy's `MemoryError` (naming `shape`) when the memory
 /// cannot be had, instead of an abort.
+///
+/// The buffer comes straight from the global allocator. `try_reserve_exact`
+/// on an empty `Vec` gives the same buffer through `Vec`'s general growth
+/// path: a 1 kB copy ran 591 instructions with it and 543 without
+/// (callgrind), when ndarray's `to_owned` of the same array runs 358.
 #[inline]
 pub(crate) fn try_with_capacity<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<T>> {
-    let mut v = Vec::new();
-    v.try_reserve_exact(len).map_err(|_| Error::MemoryError {
-        shape: shape.to_vec(),
-        dtype: T::DTYPE,
-        itemsize: size_of::<T>(),
-    })?;
+    let memory_error =
+        || Error::MemoryError { shape: shape.to_vec(), dtype: T::DTYPE, itemsize: size_of::<T>() };
+    let layout = std::alloc::Layout::array::<T>(len).map_err(|_| memory_error())?;
+    if layout.size() == 0 {
+        return Ok(Vec::new());
+    }
+    // SAFETY: `layout` has a non-zero size (checked above), as `alloc`
+    // requires.
+    let ptr = unsafe { std::alloc::alloc(layout) }.cast::<T>();
+    if ptr.is_null() {
+        return Err(memory_error());
+    }
+    // SAFETY: `ptr` was just allocated by the global allocator (the one `Vec`
+    // uses) with `Layout::array::<T>(len)`, which is the layout a `Vec<T>` of
+    // capacity `len` has: the same size and `T`'s alignment. Its length is
+    // 0, so no element is claimed to be initialised, and nothing else owns
+    // the allocation: the `Vec` frees it with that same layout.
+    let v = unsafe { Vec::from_raw_parts(ptr, 0, len) };
     advise_huge_pages(&v);
     Ok(v)
 }
@@ -101,6 +119,16 @@ mod tests {
         assert_eq!((v[0], v[n - 1]), (n as i64 - 1, 0));
         let z: Vec<u8> = zeroed(HUGE_PAGE_THRESHOLD);
         assert!(z.iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn impossible_sizes_are_memory_errors_and_empty_ones_allocate_nothing() {
+        // More bytes than isize::MAX: no layout exists, NumPy's MemoryError.
+        let n = usize::MAX / 4;
+        let err = try_with_capacity::<i64>(n, &[n]).unwrap_err();
+        assert!(matches!(err, Error::MemoryError { itemsize: 8, .. }), "{err}");
+        let empty: Vec<f64> = try_with_capacity(0, &[0]).unwrap();
+        assert_eq!((empty.len(), empty.capacity()), (0, 0));
     }
 
     #[test]

@@ -77,7 +77,8 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
-// The one module with `unsafe`: the huge-page advice for large buffers.
+// The one module with `unsafe`: allocating buffers, and the huge-page advice
+// for large ones.
 #[allow(unsafe_code)]
 mod alloc;
 mod array;
