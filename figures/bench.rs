@@ -126,6 +126,24 @@ fn provenance(r: &Value) -> String {
     )
 }
 
+/// The clause of Section 1's performance chapter on what one reading of
+/// the clock costs, beside what it times (the view `big[::2, ::2]`).
+fn clock(r: &Value) -> Result<String, String> {
+    let clock = num(r, "clock_ns")?;
+    let view = r["operations"]
+        .as_array()
+        .and_then(|ops| ops.iter().find(|op| op["id"] == "view"))
+        .ok_or("no view in the record")?;
+    let view = num(view, "ndview_ns")?;
+    Ok(format!(
+        "{}, and making the view `big[::2, ::2]` {}: one reading of the clock costs {:.1}× the view that the \
+         first line of Listing 6-1 times.",
+        show(clock),
+        show(view),
+        clock / view
+    ))
+}
+
 /// Section 2's table: the masks and gathers of `benches/indexing.rs`.
 fn indexing_table(r: &Value) -> Result<String, String> {
     Ok(rows(r, 2)? + "\n" + &provenance(r))
@@ -261,7 +279,8 @@ fn main() -> ExitCode {
         [what] if what == "table" => record().and_then(|r| table(&r)),
         [what] if what == "indexing" => record().and_then(|r| indexing_table(&r)),
         [what] if what == "plot" => record().and_then(|r| plot(&r)),
-        _ => Err("usage: bench-figures table|indexing|plot".into()),
+        [what] if what == "clock" => record().and_then(|r| clock(&r)),
+        _ => Err("usage: bench-figures table|indexing|plot|clock".into()),
     };
     match result {
         Ok(out) => {

@@ -196,8 +196,14 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
     assert!(svg.contains(record["date"].as_str().unwrap()), "the plot names the date");
     assert!(!svg.contains("#000000") && !svg.contains("#FFFFFF"), "no fixed black or white");
 
+    // The clock's cost, in the words of the chapter, from the same record.
+    let clock = bench("clock");
+    let ratio = record["clock_ns"].as_f64().unwrap() / ops[0]["ndview_ns"].as_f64().unwrap();
+    assert_eq!(ops[0]["id"], "view");
+    assert!(clock.contains(&format!("costs {ratio:.1}× the view")), "{clock}");
+
     let chapter = fs::read_to_string(root.join("src/section-1/copies-vs-views-performance.md")).unwrap();
-    for what in ["table", "plot"] {
+    for what in ["table", "plot", "clock"] {
         let line = format!("<!-- cmdrun --strict ../../target/debug/bench-figures {what} -->");
         assert_eq!(chapter.matches(&line).count(), 1, "the chapter shows the {what} once");
     }

@@ -14,7 +14,7 @@
 //! | `copy_transpose`  | `big.T.copy()` (C order)                   | `as_standard_layout().into_owned()`, and `zeros` + `assign` |
 //! | `copy_permuted`   | `a3.transpose(2, 0, 1).copy()`, `a3` 100×200×500 | as for the transpose                      |
 //! | `copy_contiguous` | `big.copy()`                               | `to_owned()` (a `memcpy`)                       |
-//! | `floor`           | `copy_from_slice` of 80 MB into memory already touched; and reading the cache lines of `[::2, ::2]` without copying (`read_step2`) | — |
+//! | `floor`           | `copy_from_slice` of 80 MB into memory already touched; reading the cache lines of `[::2, ::2]` without copying (`read_step2`); and one reading of the clock, `Instant::now()` then `elapsed()` (`clock`) | — |
 //! | `sweep`           | a contiguous 1-d copy of 10³ … 10⁸ bytes, the floor, and ndview's view `[::2]`, at each size | `to_owned()` |
 //!
 //! For `[::-1, ::-1]` and the transposes ndarray's `to_owned()` keeps the
@@ -28,7 +28,7 @@
 //! NumPy to the same table.
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ndarray::{Array2, Array3, ArrayView1, ArrayView2, ArrayView3, IxDyn, s as nd_s};
@@ -139,6 +139,9 @@ fn copies(c: &mut Criterion) {
             black_box(&dst);
         })
     });
+    // What one reading of the clock costs, as Listing 6-1 reads it: a
+    // timestamp and at once the time elapsed since.
+    group.bench_function("clock", |b| b.iter(|| black_box(Instant::now()).elapsed()));
     // What `[::2, ::2]` must read, and nothing else: one element of every
     // cache line of the even rows (the odd elements share those lines).
     group.bench_function("read_step2", |b| {

@@ -288,6 +288,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
 
     let floor = criterion_ns(root, "floor/copy_from_slice")?;
     let read_step2 = criterion_ns(root, "floor/read_step2")?;
+    let clock = criterion_ns(root, "floor/clock")?;
     let mut rows = Vec::new();
     println!(
         "\n{:<52} {:>11} {:>11} {:>11} {:>8}  target",
@@ -370,6 +371,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
             },
             "floor_ns": floor,
             "read_step2_ns": read_step2,
+            "clock_ns": clock,
             "operations": rows,
             "sweep": sweep,
         });
