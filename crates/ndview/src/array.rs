@@ -360,7 +360,7 @@ impl Array<i64> {
 
 /// An empty `Vec` with room for `capacity` elements, or NumPy's
 /// `MemoryError` for an array of `shape` when the allocator refuses
-/// (`Vec::try_reserve_exact`: no abort).
+/// (from the global allocator, through [`crate::alloc`]: no abort).
 pub(crate) fn try_vec<T: Element>(capacity: usize, shape: &[usize]) -> Result<Vec<T>> {
     crate::alloc::try_with_capacity(capacity, shape)
 }

@@ -118,7 +118,9 @@ impl Walk {
             }
             match merged.last_mut() {
                 // The outer axis continues where this one ends: one axis.
-                Some(outer) if outer.step == step * len as isize => {
+                // (Checked: an empty array's strides are never checked, so
+                // the product may leave isize; then the axes do not merge.)
+                Some(outer) if step.checked_mul(len as isize) == Some(outer.step) => {
                     outer.len *= len;
                     outer.step = step;
                 }
@@ -993,6 +995,13 @@ mod tests {
                 prop_assert_eq!(copy.buffer().len(), expected.len());
             }
         }
+    }
+
+    #[test]
+    fn an_empty_walk_with_huge_strides_does_not_overflow() {
+        // The F-order walk of shape (2^40, 0) with strides (2^62, 8) bytes.
+        let walk = Walk::from_parts(0, [(0, 1), (1 << 40, 1 << 59)]);
+        assert_eq!(walk.size, 0);
     }
 
     #[test]

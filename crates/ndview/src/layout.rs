@@ -128,9 +128,9 @@ fn contiguous_along<'a>(axes: impl Iterator<Item = (&'a usize, &'a isize)>, item
         }
         if dim != 1 {
             steps_match &= stride == expected;
-            // Within NumPy's size limit while the steps match; past a
-            // mismatch the value no longer matters (only a later 0 does).
-            expected = expected.wrapping_mul(dim as isize);
+            // Cannot overflow: every layout keeps NumPy's size limit (item
+            // size × the product of the non-zero lengths ≤ isize::MAX).
+            expected *= dim as isize;
         }
     }
     steps_match
@@ -420,8 +420,9 @@ impl Layout {
     /// size. Every element type's size is a power of two, so this is a
     /// shift (one cycle) rather than a signed division (tens of cycles,
     /// which a small copy or a view notices). Exact for multiples of the
-    /// item size; other values (the unused stride of a length-1 axis) may
-    /// round differently from `/`, which no caller relies on.
+    /// item size; other values (the unused stride of a length-1 axis, any
+    /// stride of an empty array) may round differently from `/`, which no
+    /// caller relies on.
     #[inline]
     pub(crate) fn items(&self, bytes: isize) -> isize {
         if self.itemsize.is_power_of_two() {
