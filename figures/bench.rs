@@ -126,16 +126,20 @@ fn provenance(r: &Value) -> String {
     )
 }
 
+/// The recorded operation with this id (`view`, `copy_contiguous`, …).
+fn operation<'a>(r: &'a Value, id: &str) -> Result<&'a Value, String> {
+    r["operations"]
+        .as_array()
+        .and_then(|ops| ops.iter().find(|op| op["id"] == id))
+        .ok_or_else(|| format!("no operation {id} in the record"))
+}
+
 /// The sentence of Section 1's performance chapter on what timing with
 /// `Instant` costs (two readings of the clock), beside what it times (the
 /// view `big[::2, ::2]`).
 fn clock(r: &Value) -> Result<String, String> {
     let clock = num(r, "clock_ns")?;
-    let view = r["operations"]
-        .as_array()
-        .and_then(|ops| ops.iter().find(|op| op["id"] == "view"))
-        .ok_or("no view in the record")?;
-    let view = num(view, "ndview_ns")?;
+    let view = num(operation(r, "view")?, "ndview_ns")?;
     Ok(format!(
         "On the machine that measured the benchmark below, criterion's median for the two was {}, and for making \
          the view `big[::2, ::2]` {}: the timing costs {:.1}× what it times.",
@@ -165,10 +169,7 @@ fn table(r: &Value) -> Result<String, String> {
     let views: Vec<f64> = sweep.iter().map(|p| num(p, "view_ns")).collect::<Result<_, _>>()?;
     let (vmin, vmax) = views.iter().fold((f64::INFINITY, 0.0f64), |(a, b), &v| (a.min(v), b.max(v)));
     let floor = num(r, "floor_ns")?;
-    let contiguous = r["operations"]
-        .as_array()
-        .and_then(|ops| ops.iter().find(|op| op["id"] == "copy_contiguous"))
-        .ok_or("no contiguous copy in the record")?;
+    let contiguous = operation(r, "copy_contiguous")?;
     out += &format!(
         "\nThe floor moved 160 MB (80 MB read, 80 MB written) in {}: {:.1} GB/s. The contiguous copy into a new \
          array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. Making \

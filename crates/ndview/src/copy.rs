@@ -389,7 +389,8 @@ fn copy_strided<T: Element>(data: &[T], layout: &Layout, order: Order) -> Result
     let order = match order {
         Order::A if is_fortran(layout) => Order::F,
         Order::A => Order::C,
-        Order::K if layout.is_c_contiguous() || layout.ndim() <= 1 => Order::C,
+        // (A C-contiguous source never gets here: `copy_in_order` took it.)
+        Order::K if layout.ndim() <= 1 => Order::C,
         Order::K if layout.is_f_contiguous() => Order::F,
         other => other,
     };
