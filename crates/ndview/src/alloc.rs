@@ -110,9 +110,7 @@ fn advise_huge_pages<T>(v: &Vec<T>) {
 /// under Miri). The blocked transpose calls it for the lines of its next
 /// tile: those are 32 runs 80 KB apart (for `big.T`), a pattern the
 /// hardware prefetcher does not follow, so without the hint every line is
-/// a miss the copy waits for. On `big.T.copy()` the hint took a stand-alone
-/// copy of the kernel from 18.8–22.1 ms to 15.5–16.8 ms (this project's
-/// 2-core machine, medians of 15).
+/// a miss the copy waits for (the measurement is in `copy.rs`'s header).
 #[inline]
 pub(crate) fn prefetch<T>(x: &T) {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
