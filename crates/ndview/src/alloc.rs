@@ -106,8 +106,8 @@ fn advise_huge_pages<T>(v: &Vec<T>) {
 }
 
 /// Asks the CPU to start loading the cache line that holds `x` into L1,
-/// without waiting for it (x86-64's `prefetcht0`; nothing elsewhere and
-/// under Miri). The blocked transpose calls it for the lines of its next
+/// without waiting for it (x86-64's `prefetcht0`; a no-op on other targets
+/// and under Miri). The blocked transpose calls it for the lines of its next
 /// tile: those are 32 runs 80 KB apart (for `big.T`), a pattern the
 /// hardware prefetcher does not follow, so without the hint every line is
 /// a miss the copy waits for (the measurement is in `copy.rs`'s header).

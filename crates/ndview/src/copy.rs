@@ -50,11 +50,13 @@
 //!    bounds checks and no index arithmetic: that took `big.T.copy()` from
 //!    50–68 ms to 34–36 ms on this project's 2-core machine (under load).
 //!    The runs of a tile are as far apart as the source's rows (80 KB for
-//!    `big.T`), which the hardware prefetcher does not follow, so each tile
-//!    asks for the lines of the next one ([`alloc::prefetch`]) while it is
-//!    copied: in a stand-alone copy of the kernel that took the transpose
-//!    from 18.8–22.1 ms to 15.5–16.8 ms (idle, medians of 15; a prefetch
-//!    two tiles ahead gave 17.4 ms).
+//!    `big.T`), which the hardware prefetcher does not follow, so each whole
+//!    tile asks for the lines of the next one along its band, when that one
+//!    is whole too ([`alloc::prefetch`]), while it is copied. In a
+//!    stand-alone copy of the kernel that took the transpose from
+//!    18.8–22.1 ms to 15.5–16.8 ms (idle; the range is over two runs, each
+//!    a median of 15 copies; a prefetch two tiles ahead gave 17.4 ms); in
+//!    criterion's bench, 18.6 to 13.5 ms.
 //!
 //! Every copy allocates fallibly first ([`alloc::try_with_capacity`]), so
 //! a buffer that cannot be allocated is NumPy's `MemoryError`
@@ -239,15 +241,19 @@ fn write_tiled<T: Copy>(dst: &mut [T], data: &[T], walk: &Walk, k: usize) {
                         let at = (src + ib as isize + (jb + j) as isize * wide.step) as usize;
                         data[at..at + TILE].try_into().expect("TILE elements")
                     });
-                    // Start loading the next tile's lines while this one is
-                    // copied (its runs are as far apart as these).
+                    // Start loading the lines of the next tile along the band,
+                    // if it is whole too, while this one is copied: its runs
+                    // are `wide.step` apart, too far for the hardware
+                    // prefetcher. A run that does not start on a line
+                    // boundary reaches one line more: its last element is
+                    // hinted too.
                     if jb + 2 * TILE <= wide.len {
                         let per_line = (LINE / size_of::<T>().max(1)).max(1);
                         for j in 0..TILE {
                             let at = src + ib as isize + (jb + TILE + j) as isize * wide.step;
-                            for x in data[at as usize..at as usize + TILE].iter().step_by(per_line) {
-                                alloc::prefetch(x);
-                            }
+                            let run = &data[at as usize..at as usize + TILE];
+                            run.iter().step_by(per_line).for_each(alloc::prefetch);
+                            alloc::prefetch(&run[TILE - 1]);
                         }
                     }
                     for i in 0..TILE {
@@ -1026,12 +1032,16 @@ mod tests {
     fn whole_tiles_of_a_transpose() {
         // The tile kernel for source runs of step 1 (a transpose of a
         // C-contiguous array, forwards and with the other axis reversed, and
-        // a 3-d permutation), with whole tiles and cut ones at both edges.
-        let data: Vec<i64> = (0..70 * 45 * 3).collect();
+        // a 3-d permutation), with whole tiles and cut ones at both edges;
+        // the 70-long axes have two whole tiles in a band, so the first one
+        // prefetches the second.
+        let data: Vec<i64> = (0..70 * 70 * 3).collect();
         for (start, axes) in [
             (0, vec![(70, 1), (45, 70)]),
             (44 * 70, vec![(70, 1), (45, -70)]),
             (0, vec![(70, 1), (3, 70 * 45), (45, 70)]),
+            (0, vec![(70, 1), (70, 70)]),
+            (69 * 70, vec![(70, 1), (70, -70)]),
         ] {
             let walk = Walk::from_parts(start, axes.iter().copied());
             assert_eq!(walk.tile_axis(), Some(0));

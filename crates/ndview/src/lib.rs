@@ -19,7 +19,7 @@
 //! | `axes`      | `t()`, `transpose`, `swapaxes`                             |
 //! | `reshape`   | `reshape` (view or copy), `ravel`                          |
 //! | `copy`      | `copy`, `flatten`, and the one copy engine                 |
-//! | `alloc`     | new buffers, huge pages for large ones (the only `unsafe`) |
+//! | `alloc`     | new buffers, huge pages, a prefetch hint (the only `unsafe`) |
 //! | `strided`   | checked `as_strided`                                       |
 //! | `overlap`   | `shares_memory`, `may_share_memory`, internal overlap      |
 //! | `print`     | `Display` = NumPy's `str()`, `Debug` = `repr()`            |
@@ -77,8 +77,8 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
-// The one module with `unsafe`: allocating buffers, and the huge-page advice
-// for large ones.
+// The one module with `unsafe`: allocating buffers, the huge-page advice for
+// large ones, and the blocked transpose's prefetch hint.
 #[allow(unsafe_code)]
 mod alloc;
 mod array;
