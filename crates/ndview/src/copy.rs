@@ -248,11 +248,10 @@ fn write_tiled<T: Copy>(dst: &mut [T], data: &[T], walk: &Walk, k: usize) {
                     // boundary reaches one line more: its last element is
                     // hinted too.
                     if jb + 2 * TILE <= wide.len {
-                        let per_line = (LINE / size_of::<T>().max(1)).max(1);
                         for j in 0..TILE {
                             let at = src + ib as isize + (jb + TILE + j) as isize * wide.step;
                             let run = &data[at as usize..at as usize + TILE];
-                            run.iter().step_by(per_line).for_each(alloc::prefetch);
+                            run.iter().step_by(per_line::<T>()).for_each(alloc::prefetch);
                             alloc::prefetch(&run[TILE - 1]);
                         }
                     }
@@ -638,6 +637,12 @@ impl<S: Storage> ArrayBase<S> {
 /// The bytes of a cache line.
 const LINE: usize = 64;
 
+/// How many elements of `T` one cache line holds (at least one), the step
+/// at which reading a run touches each of its lines once.
+fn per_line<T>() -> usize {
+    (LINE / size_of::<T>().max(1)).max(1)
+}
+
 /// The longest run a gather warms, in bytes: half of a 512 KiB L2, so that
 /// what is read stays there while it is picked from.
 const WARM_MAX_BYTES: usize = 256 << 10;
@@ -669,7 +674,7 @@ impl Warmup {
         let len = src.len() as isize;
         let run =
             &src[(start + self.lo).clamp(0, len) as usize..(start + self.hi + 1).clamp(0, len) as usize];
-        for x in run.iter().step_by((LINE / size_of::<T>().max(1)).max(1)) {
+        for x in run.iter().step_by(per_line::<T>()) {
             std::hint::black_box(*x);
         }
     }
