@@ -65,16 +65,54 @@ fn show_bytes(bytes: f64) -> String {
     }
 }
 
+/// A cache size as sysfs writes it (`48K`, `2048K`) in KiB or MiB.
+fn show_cache_size(size: &str) -> String {
+    match size.strip_suffix('K').and_then(|k| k.parse::<u64>().ok()) {
+        Some(k) if k % 1024 == 0 => format!("{} MiB", k / 1024),
+        Some(k) => format!("{k} KiB"),
+        None => size.to_owned(),
+    }
+}
+
+/// The machine's data caches, as words: `48 KiB of L1 data cache and 2 MiB
+/// of L2 per core, 480 MiB of L3 shared by both`; empty for a record
+/// without them.
+fn caches(m: &Value) -> String {
+    let Some(caches) = m["caches"].as_array() else { return String::new() };
+    let name = |c: &Value| match c["level"].as_u64() {
+        Some(1) => "L1 data cache".to_owned(),
+        Some(l) => format!("L{l}"),
+        None => "cache".to_owned(),
+    };
+    let size = |c: &Value| format!("{} of {}", show_cache_size(text(c, "size")), name(c));
+    let (own, shared): (Vec<&Value>, Vec<&Value>) = caches.iter().partition(|c| c["shared_by"] == 1);
+    let mut parts = Vec::new();
+    if !own.is_empty() {
+        parts.push(own.iter().map(|c| size(c)).collect::<Vec<_>>().join(" and ") + " per core");
+    }
+    let cores = m["cores"].as_u64();
+    parts.extend(shared.iter().map(|c| match c["shared_by"].as_u64() {
+        Some(2) if cores == Some(2) => format!("{} shared by both", size(c)),
+        Some(n) if cores == Some(n) => format!("{} shared by all {n}", size(c)),
+        _ => format!("{} shared by {} cores", size(c), c["shared_by"]),
+    }));
+    parts.join(", ")
+}
+
 /// Where and when: one sentence, from the record.
 fn measured_on(r: &Value) -> String {
     let m = &r["machine"];
+    let caches = match caches(m) {
+        c if c.is_empty() => c,
+        c => format!(", {c}"),
+    };
     let v = &r["versions"];
     let load = m["load_average_1min"]
         .as_f64()
         .map(|l| format!(", load average {l:.1} when the run ended"))
         .unwrap_or_default();
     format!(
-        "Measured on {} ({} cores, Linux {}, transparent huge pages `{}`{load}) on {}, with {}, ndarray {}, NumPy {} on Python {}.",
+        "Measured on {} ({} cores{caches}, Linux {}, transparent huge pages `{}`{load}) on {}, with {}, ndarray {}, NumPy {} on Python {}.",
         text(m, "cpu"),
         m["cores"],
         text(m, "kernel"),
@@ -161,6 +199,10 @@ fn table(r: &Value) -> Result<String, String> {
         show(num(r, "floor_ns")?)
     );
     out += &format!(
+        "| floor: the page faults of a new 80 MB array (`zeros`, one write per 4 KiB page), nothing copied | {} | | | | |\n",
+        show(num(r, "fresh_pages_ns")?)
+    );
+    out += &format!(
         "| floor: reading the cache lines `big[::2, ::2]` needs (the even rows, 40 MB), without copying | {} | | | | |\n",
         show(num(r, "read_step2_ns")?)
     );
@@ -172,13 +214,16 @@ fn table(r: &Value) -> Result<String, String> {
     let contiguous = operation(r, "copy_contiguous")?;
     out += &format!(
         "\nThe floor moved 160 MB (80 MB read, 80 MB written) in {}: {:.1} GB/s. The contiguous copy into a new \
-         array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. Making \
+         array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. The page \
+         faults of a new 80 MB array alone, with nothing copied, took {:.2} times as long as the floor; a copy into \
+         a new array takes them too, each when it first writes a page. Making \
          ndview's view `[::2]` of the 1-d array took between {} and {} at every size of the sweep, from 1 kB to 100 MB.\n",
         show(floor),
         160e6 / floor,
         num(contiguous, "ndview_ns")? / floor,
         num(contiguous, "numpy_ns")? / floor,
         num(contiguous, "ndarray_ns")? / floor,
+        num(r, "fresh_pages_ns")? / floor,
         show(vmin),
         show(vmax),
     );

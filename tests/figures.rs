@@ -174,9 +174,9 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
     let ops = record["operations"].as_array().unwrap();
     let of_section = |n: u64| ops.iter().filter(|op| op["section"].as_u64() == Some(n)).count();
     let table_rows = |t: &str| t.lines().filter(|l| l.starts_with("| ")).count();
-    // Section 1's table: its operations, the header and the two floors.
+    // Section 1's table: its operations, the header and the three floors.
     let table = bench("table");
-    assert_eq!(table_rows(&table), of_section(1) + 3, "{table}");
+    assert_eq!(table_rows(&table), of_section(1) + 4, "{table}");
     // Section 2's: its operations and the header.
     let indexing = bench("indexing");
     assert!(of_section(2) >= 2, "the mask and the take of issue 12");
@@ -184,6 +184,16 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
     for t in [&table, &indexing] {
         assert!(t.contains(record["date"].as_str().unwrap()), "says when");
         assert!(t.contains(record["machine"]["cpu"].as_str().unwrap()), "says where");
+        // and with which caches, which the chapter's prose on cache speed refers to
+        let caches = record["machine"]["caches"].as_array().expect("the record names the caches");
+        assert!(!caches.is_empty());
+        for c in caches {
+            let level = match c["level"].as_u64().unwrap() {
+                1 => "L1 data cache".to_owned(),
+                l => format!("L{l}"),
+            };
+            assert!(t.contains(&format!(" of {level}")), "names {level}: {t}");
+        }
     }
 
     let svg = bench("plot");
@@ -210,4 +220,54 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
     let page = fs::read_to_string(root.join("src/section-2/why-these-are-copies.md")).unwrap();
     let line = "<!-- cmdrun --strict ../../target/debug/bench-figures indexing -->";
     assert_eq!(page.matches(line).count(), 1, "Section 2 shows its table once");
+}
+
+/// The performance chapter's paragraph on caches states the recording
+/// machine's cache sizes and where the floor's bandwidth drops in the
+/// record's sweep: both must be what the record says, so that a new record
+/// from another machine fails here until the paragraph is rewritten.
+#[test]
+fn the_chapter_s_caches_are_the_record_s() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let record: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("src/section-1/data/bench.json")).unwrap())
+            .unwrap();
+    let chapter = fs::read_to_string(root.join("src/section-1/copies-vs-views-performance.md")).unwrap();
+    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kib = |level: u64| -> u64 {
+        let c = record["machine"]["caches"].as_array().unwrap().iter().find(|c| c["level"] == level).unwrap();
+        c["size"].as_str().unwrap().strip_suffix('K').unwrap().parse().unwrap()
+    };
+    for claim in [
+        format!("{} KiB of L1 data cache", kib(1)),
+        format!("{} MiB of L2", kib(2) / 1024),
+        format!("{} MiB of L3", kib(3) / 1024),
+    ] {
+        assert!(chapter.contains(&claim), "the chapter says {claim:?}");
+    }
+    // The floor's bandwidth (bytes read and written per nanosecond) at one
+    // size of the sweep.
+    let bandwidth = |bytes: u64| -> f64 {
+        let p = record["sweep"].as_array().unwrap().iter().find(|p| p["bytes"] == bytes).unwrap();
+        2.0 * bytes as f64 / p["floor_ns"].as_f64().unwrap()
+    };
+    // "jumps … between 20 kB and 50 kB … and between 1 MB and 2 MB"
+    assert!(chapter.contains("between 20 kB and 50 kB") && chapter.contains("between 1 MB and 2 MB"));
+    assert!(bandwidth(20_000) > 2.0 * bandwidth(50_000), "L1's edge");
+    assert!(bandwidth(1_000_000) > 2.0 * bandwidth(2_000_000), "L2's edge");
+    // and no other jump of that size between them or after them
+    for (a, b) in [
+        (50_000, 100_000),
+        (100_000, 200_000),
+        (200_000, 500_000),
+        (2_000_000, 5_000_000),
+        (5_000_000, 10_000_000),
+        (10_000_000, 20_000_000),
+    ] {
+        assert!(bandwidth(a) < 2.0 * bandwidth(b), "{a} to {b} bytes");
+    }
+    // "The floor slows once more from 50 MB on"
+    assert!(chapter.contains("slows once more from 50 MB on"));
+    assert!(bandwidth(20_000_000) > 1.2 * bandwidth(50_000_000));
+    assert!(bandwidth(50_000_000) > 1.2 * bandwidth(100_000_000));
 }

@@ -190,8 +190,37 @@ fn first_line(c: &mut std::process::Command) -> String {
     output(c).ok().and_then(|s| s.lines().next().map(str::to_owned)).unwrap_or_else(|| "unknown".into())
 }
 
-/// The machine: CPU model and cores from /proc/cpuinfo, the kernel's
-/// transparent-huge-page setting, the load average when the run ended.
+/// The data caches of CPU 0, from sysfs: level, size as the kernel writes
+/// it (`48K`), and how many CPUs share it.
+fn caches() -> Value {
+    let dir = Path::new("/sys/devices/system/cpu/cpu0/cache");
+    let read = |index: &Path, file: &str| fs::read_to_string(index.join(file)).map(|s| s.trim().to_owned());
+    let mut caches: Vec<Value> = (0..)
+        .map(|i| dir.join(format!("index{i}")))
+        .take_while(|index| index.exists())
+        .filter(|index| read(index, "type").is_ok_and(|t| t != "Instruction"))
+        .filter_map(|index| {
+            let level: u64 = read(&index, "level").ok()?.parse().ok()?;
+            let size = read(&index, "size").ok()?;
+            // `shared_cpu_list` is a list of ranges: `0`, `0-1`, `0,2`.
+            let shared = read(&index, "shared_cpu_list").ok()?;
+            let shared_by: u64 = shared
+                .split(',')
+                .map(|r| match r.split_once('-') {
+                    Some((a, b)) => b.parse::<u64>().unwrap_or(0) + 1 - a.parse::<u64>().unwrap_or(0),
+                    None => 1,
+                })
+                .sum();
+            Some(json!({ "level": level, "size": size, "shared_by": shared_by }))
+        })
+        .collect();
+    caches.sort_by_key(|c| c["level"].as_u64());
+    Value::Array(caches)
+}
+
+/// The machine: CPU model and cores from /proc/cpuinfo, its data caches,
+/// the kernel's transparent-huge-page setting, the load average when the
+/// run ended.
 fn machine() -> Value {
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
@@ -211,8 +240,8 @@ fn machine() -> Value {
         .next()
         .and_then(|l| l.parse::<f64>().ok());
     let kernel = first_line(cmd("uname").arg("-r"));
-    json!({ "cpu": cpu, "cores": cores, "transparent_hugepage": thp, "load_average_1min": load,
-            "kernel": kernel })
+    json!({ "cpu": cpu, "cores": cores, "caches": caches(), "transparent_hugepage": thp,
+            "load_average_1min": load, "kernel": kernel })
 }
 
 /// ndarray's version, from Cargo.lock.
@@ -287,6 +316,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
     let np = |key: &str| numpy[key].as_f64().ok_or_else(|| format!("NumPy's time for {key}"));
 
     let floor = criterion_ns(root, "floor/copy_from_slice")?;
+    let fresh_pages = criterion_ns(root, "floor/fresh_pages")?;
     let read_step2 = criterion_ns(root, "floor/read_step2")?;
     let clock = criterion_ns(root, "floor/clock")?;
     let mut rows = Vec::new();
@@ -333,6 +363,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
         }));
     }
     println!("{:<52} {:>11}", "floor: copy_from_slice of 80 MB, memory touched", show(floor));
+    println!("{:<52} {:>11}", "floor: the page faults of a new 80 MB array", show(fresh_pages));
     println!("{:<52} {:>11}", "floor: reading the cache lines of big[::2, ::2]", show(read_step2));
 
     println!(
@@ -370,6 +401,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
                 "python": numpy["python_version"],
             },
             "floor_ns": floor,
+            "fresh_pages_ns": fresh_pages,
             "read_step2_ns": read_step2,
             "clock_ns": clock,
             "operations": rows,
