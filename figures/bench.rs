@@ -68,7 +68,7 @@ fn show_bytes(bytes: f64) -> String {
 /// A cache size as sysfs writes it (`48K`, `2048K`) in KiB or MiB.
 fn show_cache_size(size: &str) -> String {
     match size.strip_suffix('K').and_then(|k| k.parse::<u64>().ok()) {
-        Some(k) if k % 1024 == 0 => format!("{} MiB", k / 1024),
+        Some(k) if k.is_multiple_of(1024) => format!("{} MiB", k / 1024),
         Some(k) => format!("{k} KiB"),
         None => size.to_owned(),
     }
@@ -199,7 +199,7 @@ fn table(r: &Value) -> Result<String, String> {
         show(num(r, "floor_ns")?)
     );
     out += &format!(
-        "| floor: the page faults of a new 80 MB array (`zeros`, one write per 4 KiB page), nothing copied | {} | | | | |\n",
+        "| floor: a new 80 MB array (`zeros`) written once in each 4 KiB page and dropped, nothing copied | {} | | | | |\n",
         show(num(r, "fresh_pages_ns")?)
     );
     out += &format!(
@@ -214,9 +214,9 @@ fn table(r: &Value) -> Result<String, String> {
     let contiguous = operation(r, "copy_contiguous")?;
     out += &format!(
         "\nThe floor moved 160 MB (80 MB read, 80 MB written) in {}: {:.1} GB/s. The contiguous copy into a new \
-         array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. The page \
-         faults of a new 80 MB array alone, with nothing copied, took {:.2} times as long as the floor; a copy into \
-         a new array takes them too, each when it first writes a page. Making \
+         array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. A new 80 MB \
+         array written once in each page, which takes its page faults and copies nothing, took {:.2} times as long \
+         as the floor; a copy into a new array takes the same faults, each when it first writes a page. Making \
          ndview's view `[::2]` of the 1-d array took between {} and {} at every size of the sweep, from 1 kB to 100 MB.\n",
         show(floor),
         160e6 / floor,

@@ -156,6 +156,19 @@ fn every_figure_is_in_a_chapter_with_a_caption() {
     assert_eq!(shown, all, "every figure is shown once");
 }
 
+/// The benchmark record the performance chapters draw from.
+fn bench_record() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/section-1/data/bench.json");
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The text of a chapter, by its path under `src/`.
+fn chapter_text(page: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(page)).unwrap()
+}
+
+const PERFORMANCE: &str = "section-1/copies-vs-views-performance.md";
+
 /// The performance chapter's table and plot, drawn from the recorded
 /// benchmark data: they run, the plot is one line of well-formed SVG with
 /// a line per library and the floor, labelled with the machine and the date,
@@ -167,10 +180,7 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
         assert!(out.status.success(), "bench-figures {what}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let record: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root.join("src/section-1/data/bench.json")).unwrap())
-            .unwrap();
+    let record = bench_record();
     let ops = record["operations"].as_array().unwrap();
     let of_section = |n: u64| ops.iter().filter(|op| op["section"].as_u64() == Some(n)).count();
     let table_rows = |t: &str| t.lines().filter(|l| l.starts_with("| ")).count();
@@ -211,13 +221,14 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
     let ratio = record["clock_ns"].as_f64().unwrap() / ops[0]["ndview_ns"].as_f64().unwrap();
     assert_eq!(ops[0]["id"], "view");
     assert!(clock.contains(&format!("the timing costs {ratio:.1}× what it times")), "{clock}");
+    let chapter = chapter_text(PERFORMANCE);
+    assert!(chapter.contains("they cost more than making the view itself") && ratio > 1.0, "{ratio}");
 
-    let chapter = fs::read_to_string(root.join("src/section-1/copies-vs-views-performance.md")).unwrap();
     for what in ["table", "plot", "clock"] {
         let line = format!("<!-- cmdrun --strict ../../target/debug/bench-figures {what} -->");
         assert_eq!(chapter.matches(&line).count(), 1, "the chapter shows the {what} once");
     }
-    let page = fs::read_to_string(root.join("src/section-2/why-these-are-copies.md")).unwrap();
+    let page = chapter_text("section-2/why-these-are-copies.md");
     let line = "<!-- cmdrun --strict ../../target/debug/bench-figures indexing -->";
     assert_eq!(page.matches(line).count(), 1, "Section 2 shows its table once");
 }
@@ -228,46 +239,53 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
 /// from another machine fails here until the paragraph is rewritten.
 #[test]
 fn the_chapter_s_caches_are_the_record_s() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let record: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root.join("src/section-1/data/bench.json")).unwrap())
-            .unwrap();
-    let chapter = fs::read_to_string(root.join("src/section-1/copies-vs-views-performance.md")).unwrap();
-    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
-    let kib = |level: u64| -> u64 {
+    let record = bench_record();
+    let chapter = chapter_text(PERFORMANCE).split_whitespace().collect::<Vec<_>>().join(" ");
+    let bytes = |level: u64| -> u64 {
         let c = record["machine"]["caches"].as_array().unwrap().iter().find(|c| c["level"] == level).unwrap();
-        c["size"].as_str().unwrap().strip_suffix('K').unwrap().parse().unwrap()
+        let kib: u64 = c["size"].as_str().unwrap().strip_suffix('K').unwrap().parse().unwrap();
+        kib * 1024
+    };
+    // As the table's paragraph writes a size: MiB when whole, else KiB.
+    let size = |b: u64| {
+        if b.is_multiple_of(1 << 20) { format!("{} MiB", b >> 20) } else { format!("{} KiB", b >> 10) }
     };
     for claim in [
-        format!("{} KiB of L1 data cache", kib(1)),
-        format!("{} MiB of L2", kib(2) / 1024),
-        format!("{} MiB of L3", kib(3) / 1024),
+        format!("{} of L1 data cache", size(bytes(1))),
+        format!("{} of L2", size(bytes(2))),
+        format!("{} of L3", size(bytes(3))),
     ] {
         assert!(chapter.contains(&claim), "the chapter says {claim:?}");
     }
-    // The floor's bandwidth (bytes read and written per nanosecond) at one
-    // size of the sweep.
-    let bandwidth = |bytes: u64| -> f64 {
-        let p = record["sweep"].as_array().unwrap().iter().find(|p| p["bytes"] == bytes).unwrap();
-        2.0 * bytes as f64 / p["floor_ns"].as_f64().unwrap()
-    };
-    // "jumps … between 20 kB and 50 kB … and between 1 MB and 2 MB"
-    assert!(chapter.contains("between 20 kB and 50 kB") && chapter.contains("between 1 MB and 2 MB"));
-    assert!(bandwidth(20_000) > 2.0 * bandwidth(50_000), "L1's edge");
-    assert!(bandwidth(1_000_000) > 2.0 * bandwidth(2_000_000), "L2's edge");
-    // and no other jump of that size between them or after them
-    for (a, b) in [
-        (50_000, 100_000),
-        (100_000, 200_000),
-        (200_000, 500_000),
-        (2_000_000, 5_000_000),
-        (5_000_000, 10_000_000),
-        (10_000_000, 20_000_000),
-    ] {
-        assert!(bandwidth(a) < 2.0 * bandwidth(b), "{a} to {b} bytes");
+    // The floor's bandwidth (bytes read and written per nanosecond) at each
+    // size of the sweep, smallest first.
+    let sweep: Vec<(u64, f64)> = record["sweep"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let b = p["bytes"].as_u64().unwrap();
+            (b, 2.0 * b as f64 / p["floor_ns"].as_f64().unwrap())
+        })
+        .collect();
+    // "jumps where they stop fitting: between 20 kB and 50 kB (40 kB and
+    // 100 kB together, against 48 KiB of L1 data cache) and between 1 MB and
+    // 2 MB (2 MB and 4 MB, against 2 MiB of L2)": source and copy fit in the
+    // cache below each edge and not above it, the floor's bandwidth more
+    // than halves across each edge, and nowhere else below 20 MB.
+    assert!(chapter.contains("between 20 kB and 50 kB (40 kB and 100 kB together"));
+    assert!(chapter.contains("between 1 MB and 2 MB (2 MB and 4 MB"));
+    let edges = [(20_000, 50_000, bytes(1)), (1_000_000, 2_000_000, bytes(2))];
+    for (below, above, cache) in edges {
+        assert!(2 * below <= cache && 2 * above > cache, "{below} and {above} bytes against {cache}");
     }
-    // "The floor slows once more from 50 MB on"
+    for pair in sweep.windows(2).filter(|w| w[1].0 <= 20_000_000) {
+        let ((a, at_a), (b, at_b)) = (pair[0], pair[1]);
+        let edge = edges.iter().any(|&(below, above, _)| (a, b) == (below, above));
+        assert_eq!(at_a > 2.0 * at_b, edge, "from {a} to {b} bytes: {at_a:.1} and {at_b:.1} bytes/ns");
+    }
+    // "The floor slows once more from 50 MB on": 20 MB, 50 MB, 100 MB.
     assert!(chapter.contains("slows once more from 50 MB on"));
-    assert!(bandwidth(20_000_000) > 1.2 * bandwidth(50_000_000));
-    assert!(bandwidth(50_000_000) > 1.2 * bandwidth(100_000_000));
+    let at = |b: u64| sweep.iter().find(|p| p.0 == b).unwrap().1;
+    assert!(at(20_000_000) > 1.2 * at(50_000_000) && at(50_000_000) > 1.2 * at(100_000_000));
 }

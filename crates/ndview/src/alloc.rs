@@ -1,6 +1,7 @@
 //! New buffers for copies, and the crate's only `unsafe` code: the
-//! allocation itself, the huge-page advice, and a prefetch hint for the
-//! blocked transpose ([`prefetch`]).
+//! allocations themselves (empty, or zeroed as `calloc` gives them), the
+//! huge-page advice, and a prefetch hint for the blocked transpose
+//! ([`prefetch`]).
 //!
 //! A copy of a large array spends much of its time not copying but taking
 //! page faults: the first write to each 4 KiB page of a fresh allocation
@@ -56,22 +57,38 @@ pub(crate) fn try_with_capacity<T: Element>(len: usize, shape: &[usize]) -> Resu
     Ok(v)
 }
 
-/// [`zeroed`], or NumPy's `MemoryError`. Rust has no fallible zeroed `Vec`
-/// on stable, so the allocation is tried first with [`try_with_capacity`]
-/// (and given back) before the zeroed one is made.
+/// `len` zeros, advised to use huge pages when large, or NumPy's
+/// `MemoryError` (naming `shape`) when the memory cannot be had.
+///
+/// The memory comes zeroed from the allocator (`alloc_zeroed`, which is
+/// `calloc`), as NumPy's `np.zeros` takes it. A buffer the allocator gets
+/// straight from the kernel is fresh pages that nobody has touched yet, so
+/// nothing is written here: the kernel zeroes each page when it is first
+/// written, and the huge-page advice still applies to it.
 pub(crate) fn try_zeroed<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<T>> {
-    drop(try_with_capacity::<T>(len, shape)?);
-    Ok(zeroed(len))
-}
-
-/// `len` zeros, advised to use huge pages when large. The allocator hands
-/// out a large zeroed buffer as fresh pages that nobody has touched yet
-/// (`calloc` on `mmap`ed memory), so the advice still applies and the
-/// zeroing costs nothing beyond the page faults a copy pays anyway.
-pub(crate) fn zeroed<T: Element>(len: usize) -> Vec<T> {
-    let v = vec![T::zero(); len];
+    let memory_error =
+        || Error::MemoryError { shape: shape.to_vec(), dtype: T::DTYPE, itemsize: size_of::<T>() };
+    let layout = std::alloc::Layout::array::<T>(len).map_err(|_| memory_error())?;
+    if layout.size() == 0 {
+        // No element type is zero-sized, so `len` is 0.
+        return Ok(Vec::new());
+    }
+    // SAFETY: `layout` has a non-zero size (checked above), as
+    // `alloc_zeroed` requires.
+    let ptr = unsafe { std::alloc::alloc_zeroed(layout) }.cast::<T>();
+    if ptr.is_null() {
+        return Err(memory_error());
+    }
+    // SAFETY: as in `try_with_capacity`, `ptr` is a fresh allocation of the
+    // global allocator with the layout of a `Vec<T>` of capacity `len`,
+    // owned by nothing else. Its `len` elements are claimed initialised:
+    // every byte is zero, and for every `Element` type (the integers,
+    // `f64` and `bool`, a sealed list) all-zero bytes are a valid value, the
+    // one `T::zero()` returns (checked for each type by
+    // `zero_is_all_zero_bytes` below).
+    let v = unsafe { Vec::from_raw_parts(ptr, len, len) };
     advise_huge_pages(&v);
-    v
+    Ok(v)
 }
 
 /// Asks the kernel to back `v`'s allocation with huge pages, if it is at
@@ -139,7 +156,7 @@ mod tests {
         assert!(v.capacity() >= n && v.is_empty());
         v.extend((0..n as i64).rev());
         assert_eq!((v[0], v[n - 1]), (n as i64 - 1, 0));
-        let z: Vec<u8> = zeroed(HUGE_PAGE_THRESHOLD);
+        let z: Vec<u8> = try_zeroed(HUGE_PAGE_THRESHOLD, &[HUGE_PAGE_THRESHOLD]).unwrap();
         assert!(z.iter().all(|&b| b == 0));
     }
 
@@ -154,8 +171,39 @@ mod tests {
     }
 
     #[test]
+    fn zero_is_all_zero_bytes() {
+        // What `try_zeroed` relies on: all-zero bytes are `T::zero()`, for
+        // every `Element` type.
+        fn check<T: Element>() {
+            let z: Vec<T> = try_zeroed(3, &[3]).unwrap();
+            assert_eq!(z, vec![T::zero(); 3], "{}", T::DTYPE);
+            let zero = T::zero();
+            // SAFETY (test): reads the `size_of::<T>()` bytes of `zero`, a
+            // live, initialised value with no padding (integers, `f64`,
+            // `bool`), which outlives `bytes`.
+            let bytes =
+                unsafe { std::slice::from_raw_parts(std::ptr::from_ref(&zero).cast::<u8>(), size_of::<T>()) };
+            assert!(bytes.iter().all(|&b| b == 0), "{}", T::DTYPE);
+        }
+        check::<i8>();
+        check::<i16>();
+        check::<i32>();
+        check::<i64>();
+        check::<u8>();
+        check::<u16>();
+        check::<u32>();
+        check::<u64>();
+        check::<f64>();
+        check::<bool>();
+        let empty: Vec<i64> = try_zeroed(0, &[0]).unwrap();
+        assert!(empty.is_empty());
+        let err = try_zeroed::<i64>(usize::MAX / 4, &[usize::MAX / 4]).unwrap_err();
+        assert!(matches!(err, Error::MemoryError { itemsize: 8, .. }), "{err}");
+    }
+
+    #[test]
     fn small_buffers_are_plain() {
-        let small: Vec<f64> = zeroed(3);
+        let small: Vec<f64> = try_zeroed(3, &[3]).unwrap();
         assert_eq!(small, [0.0; 3]);
         let mut v: Vec<bool> = try_with_capacity(2, &[2]).unwrap();
         v.extend([true, false]);

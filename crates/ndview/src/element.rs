@@ -50,6 +50,9 @@ pub trait Element: Copy + PartialEq + Debug + Send + Sync + 'static + sealed::Se
     /// assert_eq!(<f64 as Element>::zero(), 0.0);
     /// assert!(!<bool as Element>::zero());
     /// ```
+    // Every type's zero is all-zero bytes: `alloc::try_zeroed` hands out
+    // zeroed memory as zeros (a new type goes into its test,
+    // `zero_is_all_zero_bytes`, too).
     fn zero() -> Self;
     /// The value as the printing rules see it.
     ///

@@ -207,10 +207,13 @@ fn caches() -> Value {
             let shared_by: u64 = shared
                 .split(',')
                 .map(|r| match r.split_once('-') {
-                    Some((a, b)) => b.parse::<u64>().unwrap_or(0) + 1 - a.parse::<u64>().unwrap_or(0),
-                    None => 1,
+                    Some((a, b)) => {
+                        let (a, b) = (a.parse::<u64>().ok()?, b.parse::<u64>().ok()?);
+                        b.checked_sub(a).map(|d| d + 1)
+                    }
+                    None => Some(1),
                 })
-                .sum();
+                .sum::<Option<u64>>()?;
             Some(json!({ "level": level, "size": size, "shared_by": shared_by }))
         })
         .collect();
@@ -363,7 +366,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
         }));
     }
     println!("{:<52} {:>11}", "floor: copy_from_slice of 80 MB, memory touched", show(floor));
-    println!("{:<52} {:>11}", "floor: the page faults of a new 80 MB array", show(fresh_pages));
+    println!("{:<52} {:>11}", "floor: a new 80 MB array, one write per page", show(fresh_pages));
     println!("{:<52} {:>11}", "floor: reading the cache lines of big[::2, ::2]", show(read_step2));
 
     println!(
