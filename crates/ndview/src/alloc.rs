@@ -35,18 +35,7 @@ pub(crate) const HUGE_PAGE_THRESHOLD: usize = 1 << 22;
 /// (callgrind), when ndarray's `to_owned` of the same array runs 358.
 #[inline]
 pub(crate) fn try_with_capacity<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<T>> {
-    let memory_error =
-        || Error::MemoryError { shape: shape.to_vec(), dtype: T::DTYPE, itemsize: size_of::<T>() };
-    let layout = std::alloc::Layout::array::<T>(len).map_err(|_| memory_error())?;
-    if layout.size() == 0 {
-        return Ok(Vec::new());
-    }
-    // SAFETY: `layout` has a non-zero size (checked above), as `alloc`
-    // requires.
-    let ptr = unsafe { std::alloc::alloc(layout) }.cast::<T>();
-    if ptr.is_null() {
-        return Err(memory_error());
-    }
+    let Some(ptr) = allocate::<T>(len, shape, false)? else { return Ok(Vec::new()) };
     // SAFETY: `ptr` was just allocated by the global allocator (the one `Vec`
     // uses) with `Layout::array::<T>(len)`, which is the layout a `Vec<T>` of
     // capacity `len` has: the same size and `T`'s alignment. Its length is
@@ -66,19 +55,7 @@ pub(crate) fn try_with_capacity<T: Element>(len: usize, shape: &[usize]) -> Resu
 /// nothing is written here: the kernel zeroes each page when it is first
 /// written, and the huge-page advice still applies to it.
 pub(crate) fn try_zeroed<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<T>> {
-    let memory_error =
-        || Error::MemoryError { shape: shape.to_vec(), dtype: T::DTYPE, itemsize: size_of::<T>() };
-    let layout = std::alloc::Layout::array::<T>(len).map_err(|_| memory_error())?;
-    if layout.size() == 0 {
-        // No element type is zero-sized, so `len` is 0.
-        return Ok(Vec::new());
-    }
-    // SAFETY: `layout` has a non-zero size (checked above), as
-    // `alloc_zeroed` requires.
-    let ptr = unsafe { std::alloc::alloc_zeroed(layout) }.cast::<T>();
-    if ptr.is_null() {
-        return Err(memory_error());
-    }
+    let Some(ptr) = allocate::<T>(len, shape, true)? else { return Ok(Vec::new()) };
     // SAFETY: as in `try_with_capacity`, `ptr` is a fresh allocation of the
     // global allocator with the layout of a `Vec<T>` of capacity `len`,
     // owned by nothing else. Its `len` elements are claimed initialised:
@@ -89,6 +66,25 @@ pub(crate) fn try_zeroed<T: Element>(len: usize, shape: &[usize]) -> Result<Vec<
     let v = unsafe { Vec::from_raw_parts(ptr, len, len) };
     advise_huge_pages(&v);
     Ok(v)
+}
+
+/// A fresh allocation of the global allocator for `len` elements of `T`
+/// (`Layout::array::<T>(len)`), its bytes zeroed if `zeroed`; `None` when
+/// that is no bytes (no `Element` type is zero-sized, so `len` is 0), and
+/// NumPy's `MemoryError` (naming `shape`) when there is no such layout or
+/// the allocator refuses.
+#[inline]
+fn allocate<T: Element>(len: usize, shape: &[usize], zeroed: bool) -> Result<Option<*mut T>> {
+    let memory_error =
+        || Error::MemoryError { shape: shape.to_vec(), dtype: T::DTYPE, itemsize: size_of::<T>() };
+    let layout = std::alloc::Layout::array::<T>(len).map_err(|_| memory_error())?;
+    if layout.size() == 0 {
+        return Ok(None);
+    }
+    // SAFETY: `layout` has a non-zero size (checked above), as `alloc` and
+    // `alloc_zeroed` require.
+    let ptr = unsafe { if zeroed { std::alloc::alloc_zeroed(layout) } else { std::alloc::alloc(layout) } };
+    if ptr.is_null() { Err(memory_error()) } else { Ok(Some(ptr.cast::<T>())) }
 }
 
 /// Asks the kernel to back `v`'s allocation with huge pages, if it is at
