@@ -157,7 +157,8 @@ fn rows(r: &Value, section: u64) -> Result<String, String> {
 fn provenance(r: &Value) -> String {
     format!(
         "{} Each time is a median: criterion's for ndview and ndarray, of {} repeats with `timeit` for NumPy; \
-         the ratio is ndview's time over the time the target names.{}\n",
+         the ratio is ndview's time over the time the target names (\"the faster\" is the faster of NumPy and \
+         ndarray), and a target with two conditions is met only when both are.{}\n",
         measured_on(r),
         if r["quick"].as_bool() == Some(true) { "5" } else { "15" },
         if r["quick"].as_bool() == Some(true) { " (A `--quick` run: short measurements.)" } else { "" },
@@ -211,19 +212,29 @@ fn table(r: &Value) -> Result<String, String> {
     let views: Vec<f64> = sweep.iter().map(|p| num(p, "view_ns")).collect::<Result<_, _>>()?;
     let (vmin, vmax) = views.iter().fold((f64::INFINITY, 0.0f64), |(a, b), &v| (a.min(v), b.max(v)));
     let floor = num(r, "floor_ns")?;
+    let fresh = num(r, "fresh_pages_ns")?;
+    let read_step2 = num(r, "read_step2_ns")?;
     let contiguous = operation(r, "copy_contiguous")?;
+    let step2 = operation(r, "copy_step2")?;
     out += &format!(
         "\nThe floor moved 160 MB (80 MB read, 80 MB written) in {}: {:.1} GB/s. The contiguous copy into a new \
          array took {:.2} times as long as the floor with ndview, {:.2} with NumPy and {:.2} with ndarray. A new 80 MB \
          array written once in each page, which takes its page faults and copies nothing, took {:.2} times as long \
-         as the floor; a copy into a new array takes the same faults, each when it first writes a page. Making \
-         ndview's view `[::2]` of the 1-d array took between {} and {} at every size of the sweep, from 1 kB to 100 MB.\n",
+         as the floor; a copy into a new array takes the same faults, each when it first writes a page, and the two \
+         floors together took {}, against {} for ndview's copy into a new array. The copy of `big[::2, ::2]` took \
+         {:.2} times as long as reading the cache lines it needs, with ndview, and {:.2} with NumPy. Making \
+         ndview's view `[::2]` of each 1-d array of the sweep took between {} and {}, at every size from 1 kB to \
+         100 MB.\n",
         show(floor),
         160e6 / floor,
         num(contiguous, "ndview_ns")? / floor,
         num(contiguous, "numpy_ns")? / floor,
         num(contiguous, "ndarray_ns")? / floor,
-        num(r, "fresh_pages_ns")? / floor,
+        fresh / floor,
+        show(floor + fresh),
+        show(num(contiguous, "ndview_ns")?),
+        num(step2, "ndview_ns")? / read_step2,
+        num(step2, "numpy_ns")? / read_step2,
         show(vmin),
         show(vmax),
     );

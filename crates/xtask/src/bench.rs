@@ -347,7 +347,7 @@ pub fn run(root: &Path, quick: bool, record: bool) -> Result {
             Target::Numpy(r) => (ndview / numpy, format!("≤ {r}× NumPy"), ndview <= r * numpy),
             Target::NumpyAndFloor(r1, r2) => (
                 ndview / numpy,
-                format!("≤ {r1}× NumPy ({:.2}× the floor, target ≤ {r2})", ndview / floor),
+                format!("≤ {r1}× NumPy and ≤ {r2}× the floor (it took {:.2}×)", ndview / floor),
                 ndview <= r1 * numpy && ndview <= r2 * floor,
             ),
         };
