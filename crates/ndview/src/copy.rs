@@ -62,6 +62,18 @@
 //!    a median of 15 copies; a prefetch two tiles ahead gave 17.4 ms); in
 //!    criterion's bench, 18.6 to 13.5 ms.
 //!
+//! Before any of this, `copy_in_order` takes the commonest copy, a
+//! C-contiguous source copied in C order, without a walk: one `memcpy`.
+//! For a small array the bookkeeping around it is most of the cost, so
+//! when the source's layout is already the one a fresh array of its shape
+//! has (any array neither sliced nor transposed), its copy keeps that shape
+//! and those strides at offset 0, and one pass over the axes
+//! ([`Layout::fresh_c_size`]) checks it and counts the elements. A 1 kB
+//! copy runs 451 instructions (callgrind, 100 000 copies of 125 `i64`),
+//! where it ran 526 with the contiguity check, the count and fresh
+//! strides each computed on their own; ndarray's `to_owned` runs 387 for
+//! an `Array1` and 697 for an `ArrayD`.
+//!
 //! Every copy allocates fallibly first ([`alloc::try_with_capacity`]), so
 //! a buffer that cannot be allocated is NumPy's `MemoryError`
 //! ([`Error::MemoryError`](crate::Error::MemoryError)), not an abort; the
@@ -398,7 +410,7 @@ pub(crate) fn gather<T: Element>(data: &[T], layout: &Layout, order: Order) -> R
         other => other,
     };
     if layout.is_c_contiguous() && (order == Order::C || layout.ndim() <= 1) {
-        return contiguous_values(data, layout);
+        return contiguous_values(data, layout, layout.size());
     }
     let walk = match order {
         Order::F => Walk::new(&reversed_layout(layout)),
@@ -411,11 +423,11 @@ pub(crate) fn gather<T: Element>(data: &[T], layout: &Layout, order: Order) -> R
 /// The elements of a C-contiguous `layout` over `data`, in a new `Vec`:
 /// the most common copy, one `memcpy` without building a walk.
 #[inline]
-fn contiguous_values<T: Element>(data: &[T], layout: &Layout) -> Result<Vec<T>> {
-    let size = layout.size();
+fn contiguous_values<T: Element>(data: &[T], layout: &Layout, size: usize) -> Result<Vec<T>> {
     let mut values = alloc::try_with_capacity(size, layout.shape())?;
     if size > 0 {
-        let start = layout.items(layout.offset()) as usize;
+        // The offset of an array with elements is never negative.
+        let start = layout.offset() as usize / size_of::<T>();
         values.extend_from_slice(&data[start..start + size]);
     }
     Ok(values)
@@ -425,14 +437,26 @@ fn contiguous_values<T: Element>(data: &[T], layout: &Layout) -> Result<Vec<T>> 
 /// in `order` (NumPy's `a.copy(order)`).
 #[inline]
 pub(crate) fn copy_in_order<T: Element>(data: &[T], layout: &Layout, order: Order) -> Result<Array<T>> {
-    if order != Order::F && layout.is_c_contiguous() {
+    if order != Order::F {
         // The most common copy, and for small arrays one where the
         // bookkeeping costs more than the bytes: a C-contiguous source
         // copied in C order (`K` and `A` are C for it) is one `memcpy` into
-        // a fresh C-order layout.
-        let values = contiguous_values(data, layout)?;
-        let new = Layout::fresh_c(layout.shape(), layout.itemsize(), values.len());
-        return Ok(Array { data: values, layout: new });
+        // a fresh C-order layout. Most such sources already have that
+        // layout (an array not sliced or transposed, and many that were), and
+        // their copy takes it as it is.
+        let fresh = layout.fresh_c_size(size_of::<T>());
+        if fresh.is_some() || layout.is_c_contiguous() {
+            let values = contiguous_values(data, layout, fresh.unwrap_or_else(|| layout.size()))?;
+            let new = match fresh {
+                // Cloned axis by axis: 16 instructions fewer for a 1 kB copy
+                // than `Layout { offset: 0, ..layout.clone() }` (callgrind).
+                Some(_) => {
+                    Layout::from_parts(layout.shape.clone(), layout.strides.clone(), 0, layout.itemsize)
+                }
+                None => Layout::fresh_c(layout.shape(), layout.itemsize(), values.len()),
+            };
+            return Ok(Array { data: values, layout: new });
+        }
     }
     copy_strided(data, layout, order)
 }
@@ -971,6 +995,24 @@ mod tests {
     fn k_order_follows_memory_for_a_transpose() {
         let l = Layout::new(&[3, 2], &[8, 24], 0, 8, 6).unwrap();
         assert_eq!(gather(&[0_i64, 1, 2, 3, 4, 5], &l, Order::K).unwrap(), vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn contiguous_copies_get_fresh_strides() {
+        let data: Vec<i64> = (0..12).collect();
+        // A fresh layout seen from element 4: its copy keeps shape and
+        // strides, at offset 0.
+        let fresh = Layout::new(&[2, 1, 4], &[32, 32, 8], 32, 8, 12).unwrap();
+        // C-contiguous, with strides on its length-1 axes that no fresh
+        // array has (NumPy's `a[1:2, ::5]` style): the copy gets fresh ones.
+        let odd = Layout::new(&[1, 4, 1], &[-800, 8, 3], 32, 8, 12).unwrap();
+        for (layout, values) in [(&fresh, (4..12).collect::<Vec<i64>>()), (&odd, (4..8).collect())] {
+            for order in [Order::C, Order::A, Order::K] {
+                let copy = copy_in_order(&data, layout, order).unwrap();
+                assert_eq!(copy.layout, Layout::fresh(layout.shape(), 8, Order::C));
+                assert_eq!(copy.buffer(), &values[..]);
+            }
+        }
     }
 
     #[test]

@@ -251,6 +251,29 @@ impl Layout {
         Layout { shape: AxisVec::from_slice(shape), strides, offset: 0, itemsize }
     }
 
+    /// The number of elements, if this layout is the one a fresh C-order
+    /// allocation of its shape with items of `itemsize` bytes has
+    /// ([`Layout::fresh`]), apart from its offset: no axis is empty, and
+    /// every stride, a length-1 axis's included, is the item size times the
+    /// lengths after it. A copy of such a layout keeps its shape and strides
+    /// and only resets the offset. One pass over the axes, which also counts
+    /// the elements; the caller passes the item size as a constant
+    /// (`size_of::<T>()`, which every array's layout has), so the count is a
+    /// shift.
+    #[inline]
+    pub(crate) fn fresh_c_size(&self, itemsize: usize) -> Option<usize> {
+        debug_assert_eq!(itemsize, self.itemsize);
+        let mut expected = itemsize as isize;
+        for (&dim, &stride) in self.shape.iter().zip(self.strides.iter()).rev() {
+            if dim == 0 || stride != expected {
+                return None;
+            }
+            // Cannot overflow: every layout keeps NumPy's size limit.
+            expected *= dim as isize;
+        }
+        Some(expected as usize / itemsize)
+    }
+
     /// A layout from its parts, unchecked: the caller proves it stays inside
     /// its buffer (see [`Layout::check_within`]).
     #[inline]
@@ -532,6 +555,27 @@ mod tests {
         assert!(!zero.is_c_contiguous() && !zero.is_f_contiguous());
         let empty = Layout::new(&[3, 0], &[8, 8], 0, 8, 0).unwrap();
         assert!(empty.is_c_contiguous() && empty.is_f_contiguous());
+    }
+
+    #[test]
+    fn fresh_c_size_is_for_fresh_layouts_only() {
+        for shape in [&[][..], &[1], &[5], &[3, 1, 4], &[1, 1], &[2, 3, 4, 5, 6], &[2, 0, 3], &[0]] {
+            let fresh = Layout::fresh(shape, 8, Order::C);
+            let size: usize = shape.iter().product();
+            assert_eq!(fresh.fresh_c_size(8), (size > 0).then_some(size), "{shape:?}");
+            // The offset does not matter; a view that starts elsewhere keeps it.
+            let moved = Layout { offset: 16, ..fresh.clone() };
+            assert_eq!(moved.fresh_c_size(8), fresh.fresh_c_size(8));
+        }
+        // C-contiguous, but with a stride on a length-1 axis that a fresh
+        // array would not have: its copy needs fresh strides, so not this path.
+        let row = Layout::new(&[1, 4], &[999 * 8, 8], 0, 8, 4).unwrap();
+        assert!(row.is_c_contiguous() && row.fresh_c_size(8).is_none());
+        // Reversed, transposed, strided: not fresh.
+        assert_eq!(Layout::new(&[4], &[-8], 24, 8, 4).unwrap().fresh_c_size(8), None);
+        assert_eq!(Layout::f_order(&[3, 4], 8).fresh_c_size(8), None);
+        assert_eq!(Layout::new(&[2], &[16], 0, 8, 4).unwrap().fresh_c_size(8), None);
+        assert_eq!(Layout::c_order(&[3, 4], 2).fresh_c_size(2), Some(12));
     }
 
     #[test]
