@@ -238,8 +238,48 @@ fn table(r: &Value) -> Result<String, String> {
         show(vmin),
         show(vmax),
     );
+    out += &format!("\n{}\n", sweep_against_others(sweep)?);
     out += &format!("\n{}", provenance(r));
     Ok(out)
+}
+
+/// How ndview's copy in the sweep compares with the other two at every
+/// size: the range of its ratio to each, and the sizes where it was not the
+/// fastest of the three.
+fn sweep_against_others(sweep: &[Value]) -> Result<String, String> {
+    let range = |key: &str| -> Result<(f64, f64), String> {
+        let mut ratios = sweep.iter().map(|p| Ok(num(p, "ndview_ns")? / num(p, key)?));
+        ratios.try_fold((f64::INFINITY, 0.0f64), |(lo, hi), r: Result<f64, String>| {
+            let r = r?;
+            Ok((lo.min(r), hi.max(r)))
+        })
+    };
+    let ((alo, ahi), (nlo, nhi)) = (range("ndarray_ns")?, range("numpy_ns")?);
+    let mut behind = Vec::new();
+    for p in sweep {
+        if num(p, "ndview_ns")? > num(p, "ndarray_ns")?.min(num(p, "numpy_ns")?) {
+            behind.push(show_bytes(num(p, "bytes")?));
+        }
+    }
+    let sizes = (sweep.first(), sweep.last());
+    let (Some(first), Some(last)) = sizes else { return Err("the sweep is empty".into()) };
+    let verdict = match behind.as_slice() {
+        [] => "it was the fastest of the three at every size".to_owned(),
+        [one] => format!("it was slower than the faster of the other two at one size, {one}"),
+        [init @ .., end] => {
+            format!(
+                "it was slower than the faster of the other two at {} sizes: {} and {end}",
+                behind.len(),
+                init.join(", ")
+            )
+        }
+    };
+    Ok(format!(
+        "In the sweep, from {} to {}, ndview's copy into a new array took {alo:.2} to {ahi:.2} times as long as \
+         ndarray's and {nlo:.2} to {nhi:.2} times as long as NumPy's; {verdict}.",
+        show_bytes(num(first, "bytes")?),
+        show_bytes(num(last, "bytes")?),
+    ))
 }
 
 /// The series of the plot: name, key in the sweep, colour (each readable

@@ -289,3 +289,38 @@ fn the_chapter_s_caches_are_the_record_s() {
     let at = |b: u64| sweep.iter().find(|p| p.0 == b).unwrap().1;
     assert!(at(20_000_000) > 1.2 * at(50_000_000) && at(50_000_000) > 1.2 * at(100_000_000));
 }
+
+/// The sentence under the table on the sweep: ndview's copy against
+/// ndarray's and NumPy's at every size, from the record. It names every
+/// size at which ndview was not the fastest, and only those.
+#[test]
+fn the_sweep_sentence_names_where_ndview_is_behind() {
+    let record = bench_record();
+    let out = Command::new(env!("CARGO_BIN_EXE_bench-figures")).arg("table").output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let sentence = table.lines().find(|l| l.starts_with("In the sweep, from 1 kB to 100 MB,")).expect(&table);
+    let sweep = record["sweep"].as_array().unwrap();
+    let at = |p: &serde_json::Value, key: &str| p[key].as_f64().unwrap();
+    for (other, name) in [("ndarray_ns", "ndarray's"), ("numpy_ns", "NumPy's")] {
+        let ratios: Vec<f64> = sweep.iter().map(|p| at(p, "ndview_ns") / at(p, other)).collect();
+        let lo = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = ratios.iter().copied().fold(0.0, f64::max);
+        assert!(sentence.contains(&format!("{lo:.2} to {hi:.2} times as long as {name}")), "{sentence}");
+    }
+    let size = |b: f64| if b >= 1e6 { format!("{} MB", b / 1e6) } else { format!("{} kB", b / 1e3) };
+    let behind: Vec<String> = sweep
+        .iter()
+        .filter(|p| at(p, "ndview_ns") > at(p, "ndarray_ns").min(at(p, "numpy_ns")))
+        .map(|p| size(at(p, "bytes")))
+        .collect();
+    // "… at one size, 1 kB." or "… at 3 sizes: 1 kB, 2 kB and 5 kB."
+    let named = sentence.split_once("other two at ").map_or("", |(_, rest)| rest).trim_end_matches('.');
+    let named = named.split_once(": ").map_or(named, |(_, list)| list);
+    let named = named.strip_prefix("one size, ").unwrap_or(named);
+    let listed: Vec<&str> =
+        named.split(", ").flat_map(|s| s.split(" and ")).filter(|s| !s.is_empty()).collect();
+    assert_eq!(listed, behind, "{sentence}");
+    if behind.is_empty() {
+        assert!(sentence.ends_with("it was the fastest of the three at every size."));
+    }
+}
