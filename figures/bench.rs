@@ -255,24 +255,25 @@ fn sweep_against_others(sweep: &[Value]) -> Result<String, String> {
         })
     };
     let ((alo, ahi), (nlo, nhi)) = (range("ndarray_ns")?, range("numpy_ns")?);
-    let mut behind = Vec::new();
+    let (mut behind, mut margins) = (Vec::new(), Vec::new());
     for p in sweep {
-        if num(p, "ndview_ns")? > num(p, "ndarray_ns")?.min(num(p, "numpy_ns")?) {
+        let faster = num(p, "ndarray_ns")?.min(num(p, "numpy_ns")?);
+        if num(p, "ndview_ns")? > faster {
             behind.push(show_bytes(num(p, "bytes")?));
+            margins.push(100.0 * (num(p, "ndview_ns")? / faster - 1.0));
         }
     }
+    let (least, most) = margins.iter().fold((f64::INFINITY, 0.0f64), |(a, b), &m| (a.min(m), b.max(m)));
     let sizes = (sweep.first(), sweep.last());
     let (Some(first), Some(last)) = sizes else { return Err("the sweep is empty".into()) };
     let verdict = match behind.as_slice() {
         [] => "it was the fastest of the three at every size".to_owned(),
-        [one] => format!("it was slower than the faster of the other two at one size, {one}"),
-        [init @ .., end] => {
-            format!(
-                "it was slower than the faster of the other two at {} sizes: {} and {end}",
-                behind.len(),
-                init.join(", ")
-            )
-        }
+        [one] => format!("it was slower than the faster of the other two at one size, by {most:.1} %: {one}"),
+        [init @ .., end] => format!(
+            "it was slower than the faster of the other two at {} sizes, by {least:.1} % to {most:.1} %: {} and {end}",
+            behind.len(),
+            init.join(", ")
+        ),
     };
     Ok(format!(
         "In the sweep, from {} to {}, ndview's copy into a new array took {alo:.2} to {ahi:.2} times as long as \
