@@ -338,9 +338,14 @@ fn the_sweep_sentence_names_where_ndview_is_behind() {
     if behind.is_empty() {
         assert!(sentence.ends_with("it was the fastest of the three at every size."));
     }
+    let chapter = chapter_text(PERFORMANCE).split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Below 50 kB, where a copy takes well under a microsecond" (under half of one).
+    assert!(chapter.contains("Below 50 kB, where a copy takes well under a microsecond"));
+    for p in sweep.iter().filter(|p| at(p, "bytes") < 50e3) {
+        assert!(at(p, "ndview_ns") < 500.0 && at(p, "ndarray_ns") < 500.0, "{p}");
+    }
     // "From 50 kB to 20 MB both lines lie on the floor's": ndview's and
     // ndarray's copies within 15 % of the floor's time at those sizes.
-    let chapter = chapter_text(PERFORMANCE).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(chapter.contains("From 50 kB to 20 MB both lines lie on the floor's"));
     for p in sweep.iter().filter(|p| (50e3..=20e6).contains(&at(p, "bytes"))) {
         for lib in ["ndview_ns", "ndarray_ns"] {
