@@ -255,29 +255,34 @@ fn sweep_against_others(sweep: &[Value]) -> Result<String, String> {
         })
     };
     let ((alo, ahi), (nlo, nhi)) = (range("ndarray_ns")?, range("numpy_ns")?);
-    let (mut behind, mut margins) = (Vec::new(), Vec::new());
+    // Each size where ndview was slower than the faster of the two others at
+    // that size, and by how much.
+    let mut behind = Vec::new();
     for p in sweep {
         let faster = num(p, "ndarray_ns")?.min(num(p, "numpy_ns")?);
         if num(p, "ndview_ns")? > faster {
-            behind.push(show_bytes(num(p, "bytes")?));
-            margins.push(100.0 * (num(p, "ndview_ns")? / faster - 1.0));
+            let margin = 100.0 * (num(p, "ndview_ns")? / faster - 1.0);
+            behind.push(format!("{margin:.1} % at {}", show_bytes(num(p, "bytes")?)));
         }
     }
-    let (least, most) = margins.iter().fold((f64::INFINITY, 0.0f64), |(a, b), &m| (a.min(m), b.max(m)));
     let sizes = (sweep.first(), sweep.last());
     let (Some(first), Some(last)) = sizes else { return Err("the sweep is empty".into()) };
+    let n = sweep.len();
     let verdict = match behind.as_slice() {
-        [] => "it was the fastest of the three at every size".to_owned(),
-        [one] => format!("it was slower than the faster of the other two at one size, by {most:.1} %: {one}"),
+        [] => format!("It was the fastest of the three at every one of the {n} sizes"),
+        [one] => format!(
+            "At one of the {n} sizes it was slower than whichever of ndarray and NumPy was faster at that size: by {one}"
+        ),
         [init @ .., end] => format!(
-            "it was slower than the faster of the other two at {} sizes, by {least:.1} % to {most:.1} %: {} and {end}",
+            "At {} of the {n} sizes it was slower than whichever of ndarray and NumPy was faster at that size: by {} \
+             and {end}",
             behind.len(),
             init.join(", ")
         ),
     };
     Ok(format!(
         "In the sweep, from {} to {}, ndview's copy into a new array took {alo:.2} to {ahi:.2} times as long as \
-         ndarray's and {nlo:.2} to {nhi:.2} times as long as NumPy's; {verdict}.",
+         ndarray's and {nlo:.2} to {nhi:.2} times as long as NumPy's. {verdict}.",
         show_bytes(num(first, "bytes")?),
         show_bytes(num(last, "bytes")?),
     ))
