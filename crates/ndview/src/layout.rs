@@ -576,6 +576,10 @@ mod tests {
         assert_eq!(Layout::f_order(&[3, 4], 8).fresh_c_size(8), None);
         assert_eq!(Layout::new(&[2], &[16], 0, 8, 4).unwrap().fresh_c_size(8), None);
         assert_eq!(Layout::c_order(&[3, 4], 2).fresh_c_size(2), Some(12));
+        // Empty, with the strides a C-order fill gives (a fresh empty array
+        // has all-zero strides instead): not fresh.
+        assert_eq!(Layout::c_order(&[2, 0, 3], 8).fresh_c_size(8), None);
+        assert_eq!(Layout::new(&[0, 4], &[32, 8], 0, 8, 0).unwrap().fresh_c_size(8), None);
     }
 
     #[test]
