@@ -210,7 +210,7 @@ fn table(r: &Value) -> Result<String, String> {
     // What the sweep says in numbers: the view's range, the floor's bandwidth.
     let sweep = r["sweep"].as_array().ok_or("the record has no sweep")?;
     let views: Vec<f64> = sweep.iter().map(|p| num(p, "view_ns")).collect::<Result<_, _>>()?;
-    let (vmin, vmax) = views.iter().fold((f64::INFINITY, 0.0f64), |(a, b), &v| (a.min(v), b.max(v)));
+    let (vmin, vmax) = span(&views);
     let floor = num(r, "floor_ns")?;
     let fresh = num(r, "fresh_pages_ns")?;
     let read_step2 = num(r, "read_step2_ns")?;
@@ -247,26 +247,27 @@ fn table(r: &Value) -> Result<String, String> {
 /// size: the range of its ratio to each, and the sizes where it was not the
 /// fastest of the three.
 fn sweep_against_others(sweep: &[Value]) -> Result<String, String> {
-    let range = |key: &str| -> Result<(f64, f64), String> {
-        let mut ratios = sweep.iter().map(|p| Ok(num(p, "ndview_ns")? / num(p, key)?));
-        ratios.try_fold((f64::INFINITY, 0.0f64), |(lo, hi), r: Result<f64, String>| {
-            let r = r?;
-            Ok((lo.min(r), hi.max(r)))
-        })
+    let (Some(first), Some(last)) = (sweep.first(), sweep.last()) else {
+        return Err("the sweep is empty".into());
     };
-    let ((alo, ahi), (nlo, nhi)) = (range("ndarray_ns")?, range("numpy_ns")?);
-    // Each size where ndview was slower than the faster of the two others at
-    // that size, and by how much.
+    let time = |p: &Value, key: &str| match num(p, key)? {
+        t if t > 0.0 => Ok(t),
+        t => Err(format!("a time of {t} ns in the sweep ({key})")),
+    };
+    let ratios = |key: &str| -> Result<Vec<f64>, String> {
+        sweep.iter().map(|p| Ok(time(p, "ndview_ns")? / time(p, key)?)).collect()
+    };
+    let ((alo, ahi), (nlo, nhi)) = (span(&ratios("ndarray_ns")?), span(&ratios("numpy_ns")?));
+    // Each size where ndview's median was longer than the faster of the two
+    // others' at that size, and by how much.
     let mut behind = Vec::new();
     for p in sweep {
-        let faster = num(p, "ndarray_ns")?.min(num(p, "numpy_ns")?);
-        if num(p, "ndview_ns")? > faster {
-            let margin = 100.0 * (num(p, "ndview_ns")? / faster - 1.0);
+        let faster = time(p, "ndarray_ns")?.min(time(p, "numpy_ns")?);
+        if time(p, "ndview_ns")? > faster {
+            let margin = 100.0 * (time(p, "ndview_ns")? / faster - 1.0);
             behind.push(format!("{margin:.1} % at {}", show_bytes(num(p, "bytes")?)));
         }
     }
-    let sizes = (sweep.first(), sweep.last());
-    let (Some(first), Some(last)) = sizes else { return Err("the sweep is empty".into()) };
     let n = sweep.len();
     let verdict = match behind.as_slice() {
         [] => format!("It was the fastest of the three at every one of the {n} sizes"),
@@ -286,6 +287,12 @@ fn sweep_against_others(sweep: &[Value]) -> Result<String, String> {
         show_bytes(num(first, "bytes")?),
         show_bytes(num(last, "bytes")?),
     ))
+}
+
+/// The least and the greatest of `values` (`(inf, 0)` for none; every value
+/// here is a positive time or ratio).
+fn span(values: &[f64]) -> (f64, f64) {
+    values.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &v| (lo.min(v), hi.max(v)))
 }
 
 /// The series of the plot: name, key in the sweep, colour (each readable
@@ -395,5 +402,43 @@ fn main() -> ExitCode {
             eprintln!("bench-figures: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sweep of three sizes, ndview's times given, ndarray at 100 ns and
+    /// NumPy at 200 ns everywhere.
+    fn sweep(ndview: [f64; 3]) -> Vec<Value> {
+        [1000, 2000, 5000]
+            .iter()
+            .zip(ndview)
+            .map(|(&b, t)| serde_json::json!({"bytes": b, "ndview_ns": t, "ndarray_ns": 100.0, "numpy_ns": 200.0}))
+            .collect()
+    }
+
+    #[test]
+    fn the_sweep_sentence_for_none_one_and_several_sizes_behind() {
+        let none = sweep_against_others(&sweep([50.0, 90.0, 100.0])).unwrap();
+        assert!(
+            none.contains("took 0.50 to 1.00 times as long as ndarray's and 0.25 to 0.50 times"),
+            "{none}"
+        );
+        assert!(none.ends_with("It was the fastest of the three at every one of the 3 sizes."), "{none}");
+        let one = sweep_against_others(&sweep([50.0, 110.0, 100.0])).unwrap();
+        assert!(one.ends_with("At one of the 3 sizes it was slower than whichever of ndarray and NumPy was faster at that size: by 10.0 % at 2 kB."), "{one}");
+        let two = sweep_against_others(&sweep([101.0, 90.0, 150.0])).unwrap();
+        assert!(two.ends_with("At 2 of the 3 sizes it was slower than whichever of ndarray and NumPy was faster at that size: by 1.0 % at 1 kB and 50.0 % at 5 kB."), "{two}");
+    }
+
+    #[test]
+    fn a_sweep_with_nothing_or_no_time_is_an_error() {
+        assert_eq!(sweep_against_others(&[]).unwrap_err(), "the sweep is empty");
+        assert!(sweep_against_others(&sweep([0.0, 90.0, 100.0])).unwrap_err().contains("a time of 0 ns"));
+        let mut missing = sweep([50.0, 90.0, 100.0]);
+        missing[1]["numpy_ns"] = Value::Null;
+        assert!(sweep_against_others(&missing).is_err());
     }
 }

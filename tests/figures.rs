@@ -340,6 +340,15 @@ fn the_sweep_sentence_names_where_ndview_is_behind() {
         1 => assert!(sentence.contains(&format!("At one of the {n} sizes it was slower")), "{sentence}"),
         k => assert!(sentence.contains(&format!("At {k} of the {n} sizes it was slower")), "{sentence}"),
     }
+}
+
+/// The chapter's paragraph on small copies ("Bookkeeping") says what the
+/// record's sweep shows.
+#[test]
+fn the_bookkeeping_paragraph_is_the_record_s() {
+    let record = bench_record();
+    let sweep = record["sweep"].as_array().unwrap();
+    let at = |p: &serde_json::Value, key: &str| p[key].as_f64().unwrap();
     let chapter = chapter_text(PERFORMANCE).split_whitespace().collect::<Vec<_>>().join(" ");
     // "Below 50 kB, where a copy takes well under a microsecond" (under half of one).
     assert!(chapter.contains("Below 50 kB, where a copy takes well under a microsecond"));
