@@ -167,6 +167,12 @@ fn chapter_text(page: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(page)).unwrap()
 }
 
+/// The same text with every run of whitespace one space, so that a phrase
+/// can be found whatever the line breaks of the Markdown.
+fn chapter_words(page: &str) -> String {
+    chapter_text(page).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 const PERFORMANCE: &str = "section-1/copies-vs-views-performance.md";
 
 /// The performance chapter's table and plot, drawn from the recorded
@@ -224,7 +230,7 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
     let chapter = chapter_text(PERFORMANCE);
     assert!(chapter.contains("they cost more than making the view itself") && ratio > 1.0, "{ratio}");
     // "in the benchmark below, it takes tens of thousands of times as long as the view"
-    let words = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = chapter_words(PERFORMANCE);
     assert!(
         words.contains("in the benchmark below, it takes tens of thousands of times as long as the view")
     );
@@ -248,7 +254,7 @@ fn the_benchmark_table_and_plot_come_from_the_record() {
 #[test]
 fn the_chapter_s_caches_are_the_record_s() {
     let record = bench_record();
-    let chapter = chapter_text(PERFORMANCE).split_whitespace().collect::<Vec<_>>().join(" ");
+    let chapter = chapter_words(PERFORMANCE);
     let bytes = |level: u64| -> u64 {
         let c = record["machine"]["caches"].as_array().unwrap().iter().find(|c| c["level"] == level).unwrap();
         let kib: u64 = c["size"].as_str().unwrap().strip_suffix('K').unwrap().parse().unwrap();
@@ -349,7 +355,7 @@ fn the_bookkeeping_paragraph_is_the_record_s() {
     let record = bench_record();
     let sweep = record["sweep"].as_array().unwrap();
     let at = |p: &serde_json::Value, key: &str| p[key].as_f64().unwrap();
-    let chapter = chapter_text(PERFORMANCE).split_whitespace().collect::<Vec<_>>().join(" ");
+    let chapter = chapter_words(PERFORMANCE);
     // "Below 50 kB, where a copy takes well under a microsecond" (under half of one).
     assert!(chapter.contains("Below 50 kB, where a copy takes well under a microsecond"));
     for p in sweep.iter().filter(|p| at(p, "bytes") < 50e3) {

@@ -1022,7 +1022,7 @@ mod tests {
             }
         }
         assert_eq!(copy_in_order(&data, &empty, Order::C).unwrap().strides(), &[0, 0]);
-        // Items of 1, 2 and 4 bytes, from an offset: the offset counts bytes.
+        // Items of 1, 2, 4 and 8 bytes, from an offset: the offset counts bytes.
         fn from_byte_16<T: Element + TryFrom<u8>>() {
             let data: Vec<T> = (0..24u8).map(|x| T::try_from(x).ok().unwrap()).collect();
             let n = size_of::<T>();
