@@ -310,7 +310,7 @@ macro_rules! __s {
 ///
 /// Slices change an axis in place; integer indices move the offset and mark
 /// their axis to be dropped at the end (the rarer case).
-#[inline]
+#[inline(always)]
 pub(crate) fn slice_layout(layout: &Layout, args: &[SliceArg]) -> Result<Layout> {
     let ndim = layout.ndim();
     if args.len() > ndim {
@@ -369,7 +369,14 @@ impl<S: Storage> ArrayBase<S> {
     /// assert_eq!(arr.slice(s![::0]).unwrap_err().to_string(), "slice step cannot be zero");
     /// # Ok::<(), ndview::Error>(())
     /// ```
-    #[inline]
+    // Always inlined, here and in `slice_layout`: the arguments are nearly
+    // always an `s![…]` written at the call, so the compiler can fold each
+    // axis's `match` and divide by a step it knows. With `#[inline]` alone
+    // LLVM kept `slice` out of line once a program had two call sites.
+    // `big.slice(s![::2, ::2])` in a stand-alone harness (2026-12-02): 21 ns
+    // out of line, 9–10 ns inlined, 12–15 ns inlined with arguments unknown
+    // at compile time; ndarray's `Array2` slice took 25 ns.
+    #[inline(always)]
     pub fn slice(&self, args: impl AsRef<[SliceArg]>) -> Result<ArrayView<'_, S::Elem>> {
         Ok(self.view_with(slice_layout(&self.layout, args.as_ref())?))
     }
@@ -385,6 +392,7 @@ impl<S: StorageMut> ArrayBase<S> {
     /// assert_eq!(a.to_vec(), vec![0, 0, 2, 0, 4, 0]);
     /// # Ok::<(), ndview::Error>(())
     /// ```
+    #[inline(always)] // as `slice`
     pub fn slice_mut(&mut self, args: impl AsRef<[SliceArg]>) -> Result<ArrayViewMut<'_, S::Elem>> {
         let layout = slice_layout(&self.layout, args.as_ref())?;
         Ok(self.view_mut_with(layout))
